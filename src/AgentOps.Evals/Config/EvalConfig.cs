@@ -1,0 +1,20 @@
+namespace AgentOps.Evals.Config;
+
+/// <summary>The whole <c>eval.config.yaml</c>: providers, candidates, judge, pricing, run, gate and harvest.</summary>
+public sealed record EvalConfig
+{
+    /// <summary>Folder the config file sits in; relative paths in it resolve from here.</summary>
+    public string BaseDirectory { get; init; } = ".";
+    public string? GoldenSet { get; init; }
+    public IReadOnlyDictionary<string, ProviderConfig> Providers { get; init; } = new Dictionary<string, ProviderConfig>();
+    public IReadOnlyDictionary<string, CandidateConfig> Candidates { get; init; } = new Dictionary<string, CandidateConfig>();
+    public string? Baseline { get; init; }
+    public JudgeConfig? Judge { get; init; }
+    public IReadOnlyDictionary<string, ModelPrice> Pricing { get; init; } = new Dictionary<string, ModelPrice>();
+    public RunOptions Run { get; init; } = new();
+    public GateOptions Gate { get; init; } = new();
+    public HarvestOptions Harvest { get; init; } = new();
+
+    /// <summary>Resolves a path written in the config against the config's folder.</summary>
+    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+}

@@ -1,0 +1,13 @@
+namespace AgentOps.Evals.Config;
+
+/// <summary>How a run executes: trials per case, parallelism, time limits and retries.</summary>
+public sealed record RunOptions
+{
+    public int K { get; init; } = 3;
+    public int Concurrency { get; init; } = 16;
+    public double TimeoutSeconds { get; init; } = 60;
+    public int Retries { get; init; } = 4;
+    public int MaxToolIterations { get; init; } = 8;
+    /// <summary>Case files larger than this are rejected before parsing.</summary>
+    public long MaxCaseFileBytes { get; init; } = 1024 * 1024;
+}

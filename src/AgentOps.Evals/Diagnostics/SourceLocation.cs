@@ -1,0 +1,7 @@
+namespace AgentOps.Evals.Diagnostics;
+
+/// <summary>Where a value came from: file, 1-based line and column (0 when unknown).</summary>
+public sealed record SourceLocation(string File, int Line = 0, int Column = 0)
+{
+    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}" : File;
+}

@@ -1,0 +1,10 @@
+namespace AgentOps.Evals.Running;
+
+/// <summary>Who answered: every result and report carries this identity.</summary>
+/// <param name="PromptHash">First 8 hex of the SHA-256 of the rendered prompt template ("none" without a template).</param>
+public sealed record CandidateIdentity(string Name, string ModelId, string PromptHash, string Provider, string HarnessVersion)
+{
+    /// <summary>The version of this harness, stamped on every run.</summary>
+    public static string CurrentHarnessVersion { get; } =
+        typeof(CandidateIdentity).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

@@ -1,0 +1,21 @@
+using AgentOps.Evals.Running;
+
+namespace AgentOps.Evals.Storage;
+
+/// <summary>Where runs and trials live. Each trial is written when it finishes, so a killed run loses nothing.</summary>
+public interface IResultStore : IAsyncDisposable
+{
+    Task CreateRunAsync(RunInfo run, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes one finished trial; a second write of the same (run, case, trial) replaces the first.</summary>
+    Task AppendTrialAsync(TrialResult trial, CancellationToken cancellationToken = default);
+
+    Task FinishRunAsync(string runId, RunStatus status, DateTimeOffset finishedAt, CancellationToken cancellationToken = default);
+
+    Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs, newest first; optionally only one candidate's.</summary>
+    Task<IReadOnlyList<RunInfo>> ListRunsAsync(string? candidate = null, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<TrialResult>> GetTrialsAsync(string runId, CancellationToken cancellationToken = default);
+}
