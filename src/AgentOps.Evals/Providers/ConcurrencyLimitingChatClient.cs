@@ -1,0 +1,28 @@
+using Microsoft.Extensions.AI;
+
+namespace AgentOps.Evals.Providers;
+
+/// <summary>At most N calls in flight to one provider, however many trials run at once.</summary>
+public sealed class ConcurrencyLimitingChatClient(IChatClient inner, int maxConcurrent) : DelegatingChatClient(inner)
+{
+    private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
+
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _slots.Dispose();
+        base.Dispose(disposing);
+    }
+}

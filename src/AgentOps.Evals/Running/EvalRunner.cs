@@ -1,0 +1,110 @@
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Storage;
+using AgentOps.Evals.Targets;
+
+namespace AgentOps.Evals.Running;
+
+/// <summary>Runs k trials of every case against the target with bounded concurrency, storing each trial as it finishes.
+/// Trials already in the store for this run are skipped, which is what makes <c>--resume</c> call no model twice.</summary>
+public sealed class EvalRunner
+{
+    /// <summary>Runs the plan. Cancelling stops new trials, keeps every finished one, and marks the run interrupted.</summary>
+    public async Task<RunOutcome> RunAsync(RunPlan plan, IResultStore store, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var existing = await store.GetRunAsync(plan.Run.RunId, cancellationToken).ConfigureAwait(false);
+        var done = new HashSet<(string, int)>();
+        if (existing is null)
+            await store.CreateRunAsync(plan.Run, cancellationToken).ConfigureAwait(false);
+        else
+            foreach (var trial in await store.GetTrialsAsync(plan.Run.RunId, cancellationToken).ConfigureAwait(false))
+                done.Add((trial.CaseId, trial.TrialIndex));
+
+        var work = new List<(GoldenCase Case, int Trial)>();
+        foreach (var goldenCase in plan.Cases)
+            for (var trial = 0; trial < plan.TrialsFor(goldenCase); trial++)
+                if (!done.Contains((goldenCase.Id, trial)))
+                    work.Add((goldenCase, trial));
+
+        var counter = new ProgressCounter(work.Count + done.Count, done.Count);
+        progress?.Report(counter.Snapshot());
+        InputException? badInput = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var interrupted = false;
+        await using (var writer = new TrialWriter(store))
+        {
+            try
+            {
+                await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, plan.Concurrency), CancellationToken = stop.Token },
+                    async (item, ct) =>
+                    {
+                        TrialResult result;
+                        try
+                        {
+                            result = await RunTrialAsync(plan, item.Case, item.Trial, ct).ConfigureAwait(false);
+                        }
+                        catch (InputException e)
+                        {
+                            // Bad config found only when a provider is first used (e.g. a missing key): stop the run, it is not the model's fault.
+                            Interlocked.CompareExchange(ref badInput, e, null);
+                            await stop.CancelAsync().ConfigureAwait(false);
+                            return;
+                        }
+                        writer.Write(result);
+                        counter.Add(result.Outcome);
+                        progress?.Report(counter.Snapshot());
+                    }).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                interrupted = true;
+            }
+        }
+        if (badInput is not null) throw badInput;
+
+        var status = interrupted ? RunStatus.Interrupted : RunStatus.Completed;
+        await store.FinishRunAsync(plan.Run.RunId, status, plan.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        progress?.Report(counter.Snapshot());
+        return new RunOutcome(plan.Run.RunId, status, work.Count, done.Count);
+    }
+
+    private static async Task<TrialResult> RunTrialAsync(RunPlan plan, GoldenCase goldenCase, int trial, CancellationToken cancellationToken)
+    {
+        TargetResponse response;
+        try
+        {
+            response = await plan.Target.RespondAsync(new TrialRequest(goldenCase, trial, plan.Run.Candidate), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InfrastructureException e)
+        {
+            return TrialScorer.InfraFailure(plan, goldenCase, trial, e.Kind, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not InputException)
+        {
+            return TrialScorer.InfraFailure(plan, goldenCase, trial, "target-error", $"{e.GetType().Name}: {e.Message}");
+        }
+        return await TrialScorer.ScoreAsync(plan, goldenCase, trial, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class ProgressCounter(int total, int skipped)
+    {
+        private readonly int _skipped = skipped;
+        private int _done = skipped, _passed, _failed, _infra;
+
+        public void Add(TrialOutcome outcome)
+        {
+            Interlocked.Increment(ref _done);
+            switch (outcome)
+            {
+                case TrialOutcome.Passed: Interlocked.Increment(ref _passed); break;
+                case TrialOutcome.Failed: Interlocked.Increment(ref _failed); break;
+                default: Interlocked.Increment(ref _infra); break;
+            }
+        }
+
+        public RunProgress Snapshot() => new(total, Volatile.Read(ref _done), Volatile.Read(ref _passed), Volatile.Read(ref _failed), Volatile.Read(ref _infra), _skipped);
+    }
+}
+
+/// <summary>How a run ended: its id, status, trials run now and trials skipped because the store already had them.</summary>
+public sealed record RunOutcome(string RunId, RunStatus Status, int TrialsRun, int TrialsSkipped);

@@ -1,0 +1,22 @@
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Evaluation;
+using AgentOps.Evals.Targets;
+using Microsoft.Extensions.AI;
+
+namespace AgentOps.Evals.Running;
+
+/// <summary>Everything a run needs: which run it is, the cases, who answers them, and how they are judged.</summary>
+public sealed record RunPlan
+{
+    public required RunInfo Run { get; init; }
+    public required IReadOnlyList<GoldenCase> Cases { get; init; }
+    public required ITarget Target { get; init; }
+    public required EvaluatorRegistry Evaluators { get; init; }
+    public int Concurrency { get; init; } = 16;
+    public IChatClient? Judge { get; init; }
+    public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; init; }
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The number of trials a case gets: its own consistency.k, else the run's k.</summary>
+    public int TrialsFor(GoldenCase goldenCase) => goldenCase.Consistency?.K ?? Run.K;
+}

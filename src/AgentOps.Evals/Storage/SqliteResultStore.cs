@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.Json;
+using AgentOps.Evals.Running;
+using Microsoft.Data.Sqlite;
+
+namespace AgentOps.Evals.Storage;
+
+/// <summary>The default store: one SQLite file (<c>.agentops/results.db</c>) in WAL mode, safe for several writers.</summary>
+public sealed class SqliteResultStore : IResultStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private SqliteResultStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Opens (creating when needed) the store at <paramref name="path"/>.</summary>
+    public static async Task<SqliteResultStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var store = new SqliteResultStore(connection);
+        await store.ExecuteAsync(Schema, cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    // busy_timeout lets shard processes share one file; synchronous=NORMAL in WAL still survives a killed process.
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA busy_timeout = 10000;
+        CREATE TABLE IF NOT EXISTS runs (
+            run_id TEXT PRIMARY KEY,
+            candidate TEXT NOT NULL,
+            model_id TEXT NOT NULL,
+            prompt_hash TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            harness_version TEXT NOT NULL,
+            k INTEGER NOT NULL,
+            revision TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            filter TEXT,
+            shard TEXT,
+            git_commit TEXT,
+            git_branch TEXT,
+            cases TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS runs_by_candidate ON runs(candidate, started_at);
+        CREATE TABLE IF NOT EXISTS trials (
+            run_id TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            trial INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            output TEXT NOT NULL,
+            trajectory TEXT NOT NULL,
+            input_tokens INTEGER NOT NULL,
+            output_tokens INTEGER NOT NULL,
+            cost_usd REAL NOT NULL,
+            judge_cost_usd REAL NOT NULL,
+            latency_ms REAL NOT NULL,
+            finish_reason TEXT,
+            error TEXT,
+            error_kind TEXT,
+            finished_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, case_id, trial));
+        CREATE TABLE IF NOT EXISTS assertions (
+            run_id TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            trial INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            passed INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            score REAL,
+            infra_error INTEGER NOT NULL,
+            PRIMARY KEY (run_id, case_id, trial, ordinal));
+        """;
+
+    public async Task CreateRunAsync(RunInfo run, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR REPLACE INTO runs (run_id, candidate, model_id, prompt_hash, provider, harness_version, k, revision, started_at, finished_at, status, filter, shard, git_commit, git_branch, cases)
+                VALUES ($id, $candidate, $model, $hash, $provider, $version, $k, $revision, $started, $finished, $status, $filter, $shard, $commit, $branch, $cases)
+                """;
+            command.Parameters.AddWithValue("$id", run.RunId);
+            command.Parameters.AddWithValue("$candidate", run.Candidate.Name);
+            command.Parameters.AddWithValue("$model", run.Candidate.ModelId);
+            command.Parameters.AddWithValue("$hash", run.Candidate.PromptHash);
+            command.Parameters.AddWithValue("$provider", run.Candidate.Provider);
+            command.Parameters.AddWithValue("$version", run.Candidate.HarnessVersion);
+            command.Parameters.AddWithValue("$k", run.K);
+            command.Parameters.AddWithValue("$revision", run.GoldenSetRevision);
+            command.Parameters.AddWithValue("$started", run.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$finished", (object?)run.FinishedAt?.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$status", run.Status.ToString());
+            command.Parameters.AddWithValue("$filter", (object?)run.Filter ?? DBNull.Value);
+            command.Parameters.AddWithValue("$shard", (object?)run.Shard ?? DBNull.Value);
+            command.Parameters.AddWithValue("$commit", (object?)run.GitCommit ?? DBNull.Value);
+            command.Parameters.AddWithValue("$branch", (object?)run.GitBranch ?? DBNull.Value);
+            command.Parameters.AddWithValue("$cases", JsonSerializer.Serialize(run.Cases, StoreJson.Options));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public Task AppendTrialAsync(TrialResult trial, CancellationToken cancellationToken = default) =>
+        AppendTrialsAsync([trial], cancellationToken);
+
+    /// <summary>Writes several finished trials in one transaction (the runner's writer batches what has finished meanwhile).</summary>
+    public async Task AppendTrialsAsync(IReadOnlyList<TrialResult> trials, CancellationToken cancellationToken = default)
+    {
+        if (trials.Count == 0) return;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var trialCommand = _connection.CreateCommand();
+            trialCommand.Transaction = transaction;
+            trialCommand.CommandText = """
+                INSERT OR REPLACE INTO trials (run_id, case_id, trial, outcome, output, trajectory, input_tokens, output_tokens, cost_usd, judge_cost_usd, latency_ms, finish_reason, error, error_kind, finished_at)
+                VALUES ($run, $case, $trial, $outcome, $output, $trajectory, $in, $out, $cost, $judge, $latency, $finish, $error, $kind, $at)
+                """;
+            var p = trialCommand.Parameters;
+            var run = p.Add("$run", SqliteType.Text); var caseId = p.Add("$case", SqliteType.Text); var index = p.Add("$trial", SqliteType.Integer);
+            var outcome = p.Add("$outcome", SqliteType.Text); var output = p.Add("$output", SqliteType.Text); var trajectory = p.Add("$trajectory", SqliteType.Text);
+            var input = p.Add("$in", SqliteType.Integer); var outTokens = p.Add("$out", SqliteType.Integer); var cost = p.Add("$cost", SqliteType.Real);
+            var judge = p.Add("$judge", SqliteType.Real); var latency = p.Add("$latency", SqliteType.Real); var finish = p.Add("$finish", SqliteType.Text);
+            var error = p.Add("$error", SqliteType.Text); var kind = p.Add("$kind", SqliteType.Text); var at = p.Add("$at", SqliteType.Text);
+
+            using var deleteCommand = _connection.CreateCommand();
+            deleteCommand.Transaction = transaction;
+            deleteCommand.CommandText = "DELETE FROM assertions WHERE run_id = $run AND case_id = $case AND trial = $trial";
+            var dRun = deleteCommand.Parameters.Add("$run", SqliteType.Text); var dCase = deleteCommand.Parameters.Add("$case", SqliteType.Text); var dTrial = deleteCommand.Parameters.Add("$trial", SqliteType.Integer);
+
+            using var assertionCommand = _connection.CreateCommand();
+            assertionCommand.Transaction = transaction;
+            assertionCommand.CommandText = """
+                INSERT INTO assertions (run_id, case_id, trial, ordinal, type, passed, reason, score, infra_error)
+                VALUES ($run, $case, $trial, $ordinal, $type, $passed, $reason, $score, $infra)
+                """;
+            var a = assertionCommand.Parameters;
+            var aRun = a.Add("$run", SqliteType.Text); var aCase = a.Add("$case", SqliteType.Text); var aTrial = a.Add("$trial", SqliteType.Integer);
+            var ordinal = a.Add("$ordinal", SqliteType.Integer); var type = a.Add("$type", SqliteType.Text); var passed = a.Add("$passed", SqliteType.Integer);
+            var reason = a.Add("$reason", SqliteType.Text); var score = a.Add("$score", SqliteType.Real); var infra = a.Add("$infra", SqliteType.Integer);
+
+            foreach (var t in trials)
+            {
+                run.Value = t.RunId; caseId.Value = t.CaseId; index.Value = t.TrialIndex;
+                outcome.Value = t.Outcome.ToString(); output.Value = t.Output;
+                trajectory.Value = JsonSerializer.Serialize(t.Trajectory, StoreJson.Options);
+                input.Value = t.Usage.InputTokens; outTokens.Value = t.Usage.OutputTokens;
+                cost.Value = (double)t.Usage.CostUsd; judge.Value = (double)t.Usage.JudgeCostUsd;
+                latency.Value = t.LatencyMs; finish.Value = (object?)t.FinishReason ?? DBNull.Value;
+                error.Value = (object?)t.Error ?? DBNull.Value; kind.Value = (object?)t.ErrorKind ?? DBNull.Value;
+                at.Value = t.FinishedAt.ToString("O", CultureInfo.InvariantCulture);
+                await trialCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+                dRun.Value = t.RunId; dCase.Value = t.CaseId; dTrial.Value = t.TrialIndex;
+                await deleteCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                aRun.Value = t.RunId; aCase.Value = t.CaseId; aTrial.Value = t.TrialIndex;
+                for (var i = 0; i < t.Assertions.Count; i++)
+                {
+                    var r = t.Assertions[i];
+                    ordinal.Value = i; type.Value = r.Type; passed.Value = r.Passed ? 1 : 0; reason.Value = r.Reason;
+                    score.Value = (object?)r.Score ?? DBNull.Value; infra.Value = r.InfraError ? 1 : 0;
+                    await assertionCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task FinishRunAsync(string runId, RunStatus status, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "UPDATE runs SET status = $status, finished_at = $at WHERE run_id = $id";
+            command.Parameters.AddWithValue("$status", status.ToString());
+            command.Parameters.AddWithValue("$at", finishedAt.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$id", runId);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var runs = await QueryRunsAsync("WHERE run_id = $p", runId, cancellationToken).ConfigureAwait(false);
+        return runs.FirstOrDefault();
+    }
+
+    public Task<IReadOnlyList<RunInfo>> ListRunsAsync(string? candidate = null, CancellationToken cancellationToken = default) =>
+        candidate is null
+            ? QueryRunsAsync("ORDER BY started_at DESC", null, cancellationToken)
+            : QueryRunsAsync("WHERE candidate = $p ORDER BY started_at DESC", candidate, cancellationToken);
+
+    private async Task<IReadOnlyList<RunInfo>> QueryRunsAsync(string where, string? parameter, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT run_id, candidate, model_id, prompt_hash, provider, harness_version, k, revision, started_at, finished_at, status, filter, shard, git_commit, git_branch, cases FROM runs " + where;
+            if (parameter is not null) command.Parameters.AddWithValue("$p", parameter);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var runs = new List<RunInfo>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                runs.Add(new RunInfo
+                {
+                    RunId = reader.GetString(0),
+                    Candidate = new CandidateIdentity(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)),
+                    K = reader.GetInt32(6),
+                    GoldenSetRevision = reader.GetString(7),
+                    StartedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
+                    FinishedAt = reader.IsDBNull(9) ? null : DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
+                    Status = Enum.Parse<RunStatus>(reader.GetString(10)),
+                    Filter = reader.IsDBNull(11) ? null : reader.GetString(11),
+                    Shard = reader.IsDBNull(12) ? null : reader.GetString(12),
+                    GitCommit = reader.IsDBNull(13) ? null : reader.GetString(13),
+                    GitBranch = reader.IsDBNull(14) ? null : reader.GetString(14),
+                    Cases = JsonSerializer.Deserialize<List<RunCase>>(reader.GetString(15), StoreJson.Options) ?? [],
+                });
+            }
+            return runs;
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<IReadOnlyList<TrialResult>> GetTrialsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var assertions = new Dictionary<(string, int), List<AssertionResult>>();
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = "SELECT case_id, trial, type, passed, reason, score, infra_error FROM assertions WHERE run_id = $run ORDER BY case_id, trial, ordinal";
+                command.Parameters.AddWithValue("$run", runId);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var key = (reader.GetString(0), reader.GetInt32(1));
+                    if (!assertions.TryGetValue(key, out var list)) assertions[key] = list = [];
+                    list.Add(new AssertionResult(reader.GetString(2), reader.GetInt32(3) == 1, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.GetInt32(6) == 1));
+                }
+            }
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT case_id, trial, outcome, output, trajectory, input_tokens, output_tokens, cost_usd, judge_cost_usd, latency_ms, finish_reason, error, error_kind, finished_at
+                    FROM trials WHERE run_id = $run ORDER BY case_id, trial
+                    """;
+                command.Parameters.AddWithValue("$run", runId);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var trials = new List<TrialResult>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var caseId = reader.GetString(0);
+                    var index = reader.GetInt32(1);
+                    trials.Add(new TrialResult
+                    {
+                        RunId = runId,
+                        CaseId = caseId,
+                        TrialIndex = index,
+                        Outcome = Enum.Parse<TrialOutcome>(reader.GetString(2)),
+                        Output = reader.GetString(3),
+                        Trajectory = JsonSerializer.Deserialize<Trajectory>(reader.GetString(4), StoreJson.Options) ?? Trajectory.Empty,
+                        Usage = new TokenUsage(reader.GetInt64(5), reader.GetInt64(6), (decimal)reader.GetDouble(7), (decimal)reader.GetDouble(8)),
+                        LatencyMs = reader.GetDouble(9),
+                        FinishReason = reader.IsDBNull(10) ? null : reader.GetString(10),
+                        Error = reader.IsDBNull(11) ? null : reader.GetString(11),
+                        ErrorKind = reader.IsDBNull(12) ? null : reader.GetString(12),
+                        FinishedAt = DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture),
+                        Assertions = assertions.TryGetValue((caseId, index), out var list) ? list : [],
+                    });
+                }
+                return trials;
+            }
+        }
+        finally { _gate.Release(); }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,85 @@
+using AgentOps.Evals.Config;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Providers;
+using AgentOps.Evals.Running;
+using Microsoft.Extensions.AI;
+
+namespace AgentOps.Evals.Targets;
+
+/// <summary>A candidate made ready to answer: its identity, its target, and (with <c>--record</c>) the cassette being written.</summary>
+public sealed class CandidateSession
+{
+    private readonly CassetteFile? _recording;
+
+    private CandidateSession(CandidateIdentity identity, ITarget target, CassetteFile? recording)
+    {
+        Identity = identity;
+        Target = target;
+        _recording = recording;
+    }
+
+    public CandidateIdentity Identity { get; }
+    public ITarget Target { get; }
+
+    /// <summary>Where recordings go, when recording.</summary>
+    public string? RecordingPath => _recording?.Path;
+
+    /// <summary>Opens a candidate from config. <paramref name="providerOverride"/> replaces the candidate's provider
+    /// (e.g. record through a live provider, replay offline); <paramref name="customTargets"/> are a team's in-process agents by name.</summary>
+    public static CandidateSession Open(EvalConfig config, string candidateName, string? providerOverride = null, bool record = false,
+        IReadOnlyDictionary<string, ITarget>? customTargets = null, TimeProvider? time = null, HttpClient? http = null)
+    {
+        var configFile = config.Resolve("eval.config.yaml");
+        if (!config.Candidates.TryGetValue(candidateName, out var candidate))
+            throw new InputException(configFile, "--candidate",
+                $"no candidate '{candidateName}'; expected one of: {string.Join(", ", config.Candidates.Keys.Order())}");
+        var providerName = providerOverride ?? candidate.Provider;
+        if (!config.Providers.TryGetValue(providerName, out var provider))
+            throw new InputException(configFile, providerOverride is null ? $"candidates.{candidateName}.provider" : "--provider",
+                $"no provider '{providerName}'; expected one of: {string.Join(", ", config.Providers.Keys.Order())}");
+
+        PromptTemplate? prompt = null;
+        if (candidate.Prompt is { } promptPath)
+        {
+            var full = config.Resolve(promptPath);
+            if (!File.Exists(full))
+                throw new InputException(configFile, $"candidates.{candidateName}.prompt", $"prompt file '{promptPath}' not found (looked at {full})");
+            prompt = PromptTemplate.Load(full);
+        }
+        var identity = new CandidateIdentity(candidateName, candidate.Model, prompt?.Hash ?? "none", providerName, CandidateIdentity.CurrentHarnessVersion);
+
+        if (customTargets is not null && customTargets.TryGetValue(candidate.Target, out var custom))
+            return new CandidateSession(identity, custom, null);
+
+        if (candidate.Target == "http" || provider.Type == "http")
+        {
+            if (provider.Endpoint is null)
+                throw new InputException(configFile, $"providers.{providerName}.endpoint", "missing; an http target needs the URL to POST cases to");
+            return new CandidateSession(identity, new HttpTarget(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(config.Run.TimeoutSeconds) }, new Uri(provider.Endpoint)), null);
+        }
+        if (candidate.Target != "chat")
+            throw new InputException(configFile, $"candidates.{candidateName}.target", $"unknown target '{candidate.Target}'; expected chat, http, or a target registered in code");
+
+        CassetteFile? recording = null;
+        if (record)
+        {
+            if (provider.Type == "replay")
+                throw new InputException(configFile, "--record", $"provider '{providerName}' replays recordings; recording needs a live provider (pass --provider NAME)");
+            recording = CassetteFile.Load(CassetteFile.PathFor(CassetteFolder(config), candidateName));
+        }
+        IChatClient client = ChatClientFactory.Create(config, provider, candidateName, recording, time);
+        return new CandidateSession(identity, new ChatTarget(client, candidate.Model, prompt, config.Run.MaxToolIterations), recording);
+    }
+
+    /// <summary>The folder cassettes are recorded to: the replay provider's, else fixtures/cassettes.</summary>
+    public static string CassetteFolder(EvalConfig config) =>
+        config.Resolve(config.Providers.Values.FirstOrDefault(p => p.Type == "replay")?.Cassettes ?? "fixtures/cassettes");
+
+    /// <summary>Writes the cassette when recording (sorted, atomically). Safe to call when not recording.</summary>
+    public int SaveRecordings()
+    {
+        if (_recording is null) return 0;
+        _recording.Save();
+        return _recording.Count;
+    }
+}
