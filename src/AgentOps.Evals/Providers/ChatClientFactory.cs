@@ -11,7 +11,7 @@ namespace AgentOps.Evals.Providers;
 public static class ChatClientFactory
 {
     /// <summary>Builds the pipeline. With <paramref name="record"/> set, live calls are written to <paramref name="recordTo"/>.</summary>
-    public static IChatClient Create(EvalConfig config, ProviderConfig provider, string candidate, CassetteFile? recordTo = null, TimeProvider? time = null)
+    public static IChatClient Create(EvalConfig config, ProviderConfig provider, string candidate, string model, CassetteFile? recordTo = null, TimeProvider? time = null)
     {
         var run = config.Run;
         if (provider.Type == "replay")
@@ -22,7 +22,7 @@ public static class ChatClientFactory
         if (provider.Type != "openai")
             throw new InputException(new Problem(new SourceLocation(config.Resolve("eval.config.yaml")), $"providers.{provider.Name}.type", $"provider type '{provider.Type}' cannot serve a chat candidate; expected openai or replay"));
 
-        var raw = CreateOpenAI(provider, config);
+        var raw = CreateOpenAI(provider, config, model);
         var builder = new ChatClientBuilder(raw)
             .UseCostMeter(config.Pricing)
             .UseRetries(new RetryPolicy(run.Retries), time);
@@ -34,7 +34,7 @@ public static class ChatClientFactory
     }
 
     /// <summary>The raw OpenAI-compatible client, with the SDK's own retries off (ours honour Retry-After and classify failures).</summary>
-    internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config)
+    internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config, string model)
     {
         if (string.IsNullOrWhiteSpace(provider.Endpoint))
             throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.endpoint", "missing; expected the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1");
@@ -46,13 +46,23 @@ public static class ChatClientFactory
                 throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.api-key-env",
                     $"environment variable {variable} is not set; set it to the API key for provider '{provider.Name}' (or run on cassettes with the replay provider)");
         }
+        var endpoint = ExpandVariables(provider.Endpoint, config, provider);
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+            throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.endpoint", $"'{endpoint}' is not an absolute URL; expected e.g. https://api.openai.com/v1");
         var options = new OpenAIClientOptions
         {
-            Endpoint = new Uri(provider.Endpoint),
+            Endpoint = uri,
             RetryPolicy = new ClientRetryPolicy(0),
             NetworkTimeout = Timeout.InfiniteTimeSpan,
         };
-        // The model id is per call (ChatOptions.ModelId); the client's default is only a placeholder.
-        return new OpenAI.Chat.ChatClient("default", new ApiKeyCredential(key), options).AsIChatClient();
+        return new OpenAI.Chat.ChatClient(model, new ApiKeyCredential(key), options).AsIChatClient();
     }
+
+    /// <summary>Expands <c>${NAME}</c> in an endpoint from the environment, so a config can point at a per-machine endpoint.</summary>
+    private static string ExpandVariables(string text, EvalConfig config, ProviderConfig provider) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
+            Environment.GetEnvironmentVariable(m.Groups[1].Value) is { Length: > 0 } value
+                ? value
+                : throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.endpoint",
+                    $"environment variable {m.Groups[1].Value} is not set; it names the endpoint of provider '{provider.Name}'"));
 }

@@ -67,7 +67,7 @@ public sealed class CandidateSession
                 throw new InputException(configFile, "--record", $"provider '{providerName}' replays recordings; recording needs a live provider (pass --provider NAME)");
             recording = CassetteFile.Load(CassetteFile.PathFor(CassetteFolder(config), candidateName));
         }
-        IChatClient client = ChatClientFactory.Create(config, provider, candidateName, recording, time);
+        IChatClient client = ChatClientFactory.Create(config, provider, candidateName, candidate.Model, recording, time);
         return new CandidateSession(identity, new ChatTarget(client, candidate.Model, prompt, config.Run.MaxToolIterations), recording);
     }
 

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using AgentOps.Evals.Cli.Output;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Reporting;
+using Spectre.Console;
+
+namespace AgentOps.Evals.Cli.Commands;
+
+/// <summary><c>report</c>: renders a stored run as JSON or Markdown, or lists stored runs.</summary>
+internal static class ReportCommand
+{
+    private static readonly Argument<string?> Run = new("RUN") { Description = "Run id (see --list)", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<string?> JsonFile = new("--json") { Description = "Write the run as JSON to this file (- for stdout)" };
+    private static readonly Option<string?> MarkdownFile = new("--markdown") { Description = "Write the run as Markdown to this file (- for stdout)" };
+    private static readonly Option<bool> List = new("--list") { Description = "List stored runs, newest first" };
+
+    public static Command Create()
+    {
+        var command = new Command("report", """
+            Render a stored run, or list stored runs.
+
+            Examples:
+              agentops-evals report --list
+              agentops-evals report run-20260701-120000-prod-1a2b --markdown summary.md --json run.json
+            """) { Run, JsonFile, MarkdownFile, List };
+        command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var ws = Workspace.Open(parse);
+        await using var store = await ws.OpenStoreAsync(cancellationToken);
+        if (parse.GetValue(List) || parse.GetValue(Run) is null)
+        {
+            var table = new Table().AddColumns("run", "candidate", "model", "prompt", "k", "cases", "status", "started");
+            foreach (var r in await store.ListRunsAsync(null, cancellationToken))
+                table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Candidate.Name), Markup.Escape(r.Candidate.ModelId), r.Candidate.PromptHash,
+                    r.K.ToString(CultureInfo.InvariantCulture), r.Cases.Count.ToString(CultureInfo.InvariantCulture), r.Status.ToString(), r.StartedAt.ToString("u", CultureInfo.InvariantCulture));
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        }
+        var id = parse.GetValue(Run)!;
+        var run = await store.GetRunAsync(id, cancellationToken) ?? throw new InputException(ws.StorePath, "RUN", $"no run '{id}' in the store; list runs with: agentops-evals report --list");
+        var trials = await store.GetTrialsAsync(id, cancellationToken);
+        var wrote = false;
+        if (parse.GetValue(JsonFile) is { } jsonPath)
+        {
+            await using var stream = jsonPath == "-" ? Console.OpenStandardOutput() : File.Create(jsonPath);
+            RunJsonReport.Write(run, trials, stream);
+            wrote = true;
+        }
+        if (parse.GetValue(MarkdownFile) is { } markdownPath)
+        {
+            if (markdownPath == "-") RunMarkdownReport.Write(run, trials, Console.Out);
+            else
+            {
+                await using var writer = new StreamWriter(markdownPath);
+                RunMarkdownReport.Write(run, trials, writer);
+            }
+            wrote = true;
+        }
+        if (!wrote) RunTable.Print(run, trials);
+        return ExitCodes.Ok;
+    }
+}

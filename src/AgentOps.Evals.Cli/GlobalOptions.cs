@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace AgentOps.Evals.Cli;
+
+/// <summary>Options every command takes (--config, --golden-set, --store), and --json for the commands that print machine output.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string> Config = new("--config")
+    {
+        Description = "Config file",
+        DefaultValueFactory = _ => "eval.config.yaml",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> GoldenSet = new("--golden-set")
+    {
+        Description = "Golden-set folder (default: the config's golden-set, else ./golden-set)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Store = new("--store")
+    {
+        Description = "Results store (SQLite file)",
+        DefaultValueFactory = _ => ".agentops/results.db",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print machine-readable JSON instead of tables",
+    };
+
+    public static void AddTo(RootCommand root)
+    {
+        root.Options.Add(Config);
+        root.Options.Add(GoldenSet);
+        root.Options.Add(Store);
+    }
+}

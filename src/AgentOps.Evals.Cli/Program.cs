@@ -1,0 +1,25 @@
+using System.CommandLine;
+using AgentOps.Evals.Cli;
+using AgentOps.Evals.Cli.Commands;
+
+var root = new RootCommand("""
+    agentops-evals: replay golden cases against candidate prompts and models, gate releases on the result,
+    and turn production thumbs-down into new cases.
+
+    Example:
+      agentops-evals run            # the baseline candidate on recorded responses (no key, no network)
+    """);
+GlobalOptions.AddTo(root);
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(MergeCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine("error: " + error.Message);
+    Console.Error.WriteLine("See --help.");
+    return ExitCodes.BadInput;
+}
+return await parse.InvokeAsync();
