@@ -132,7 +132,7 @@ internal sealed class YamlFieldReader(string file, ICollection<Problem> problems
         if (node is YamlScalarNode s && YamlJsonConverter.IsPlain(s) && YamlScalars.ResolvePlain(s.Value ?? "") is JsonValue v
             && v.GetValueKind() == JsonValueKind.Number)
         {
-            var value = v.GetValue<JsonElement>().GetDouble();
+            var value = v.TryGetValue(out double d) ? d : v.TryGetValue(out long l) ? l : (double)v.GetValue<decimal>();
             if ((minExclusive ? value > min : value >= min) && value <= max) return value;
         }
         Report(node, field, $"found {Describe(node)}, expected {expected}");

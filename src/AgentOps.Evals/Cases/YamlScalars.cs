@@ -18,21 +18,27 @@ internal static partial class YamlScalars
         if (text is "false" or "False" or "FALSE") return JsonValue.Create(false);
         if (IntPattern().IsMatch(text))
         {
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return JsonValue.Create(l);
-            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big)) return JsonValue.Create(big);
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) return Number(l.ToString(CultureInfo.InvariantCulture));
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big)) return Number(big.ToString(CultureInfo.InvariantCulture));
         }
         if (HexPattern().IsMatch(text) && long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            return JsonValue.Create(hex);
+            return Number(hex.ToString(CultureInfo.InvariantCulture));
         if (OctalPattern().IsMatch(text))
         {
-            try { return JsonValue.Create(Convert.ToInt64(text[2..], 8)); }
+            try { return Number(Convert.ToInt64(text[2..], 8).ToString(CultureInfo.InvariantCulture)); }
             catch (OverflowException) { return JsonValue.Create(text); }
         }
         if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
-            return JsonValue.Create(d);
+            return Number(d.ToString("R", CultureInfo.InvariantCulture));
         // .inf and .nan have no JSON form; they stay text.
         return JsonValue.Create(text);
     }
+
+    /// <summary>
+    /// Numbers are built the way JSON parsing builds them (backed by a JsonElement), so readers can ask for
+    /// int, long, double or decimal alike; a JsonValue made from a long answers only to long.
+    /// </summary>
+    private static JsonNode Number(string jsonNumber) => JsonNode.Parse(jsonNumber)!;
 
     public static bool IsNull(string text) => text is "" or "~" or "null" or "Null" or "NULL";
 
