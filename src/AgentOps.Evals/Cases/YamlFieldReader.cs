@@ -12,6 +12,9 @@ namespace AgentOps.Evals.Cases;
 /// </summary>
 internal sealed class YamlFieldReader(string file, ICollection<Problem> problems)
 {
+    // YamlNode equality is structural; a misspelling belongs to one mapping instance.
+    private readonly HashSet<(YamlNode Map, string Field)> _misspelled = new(new NodeFieldComparer());
+
     public string File => file;
 
     public ICollection<Problem> Problems => problems;
@@ -59,6 +62,7 @@ internal sealed class YamlFieldReader(string file, ICollection<Problem> problems
             if (!known.Contains(key))
             {
                 Report(keyNode, Join(path, key), $"found unknown field `{key}`, {NameSuggestion.Hint(key, known)}");
+                if (NameSuggestion.Closest(key, known) is { } meant) _misspelled.Add((map, meant));
                 continue;
             }
             fields[key] = value;
@@ -66,8 +70,12 @@ internal sealed class YamlFieldReader(string file, ICollection<Problem> problems
         return fields;
     }
 
-    public void Missing(YamlNode parent, string field, string expected) =>
-        Report(parent, field, $"missing field `{LastSegment(field)}`, expected {expected}");
+    /// <summary>Reports a missing required field, unless a misspelling of it was reported already (one mistake, one problem).</summary>
+    public void Missing(YamlNode parent, string field, string expected)
+    {
+        if (!_misspelled.Contains((parent, LastSegment(field))))
+            Report(parent, field, $"missing field `{LastSegment(field)}`, expected {expected}");
+    }
 
     public YamlMappingNode? Mapping(YamlNode? node, string field, string expected = "a mapping")
     {
@@ -180,5 +188,14 @@ internal sealed class YamlFieldReader(string file, ICollection<Problem> problems
     {
         var oneLine = text.ReplaceLineEndings(" ");
         return oneLine.Length <= 60 ? oneLine : oneLine[..57] + "...";
+    }
+
+    private sealed class NodeFieldComparer : IEqualityComparer<(YamlNode Map, string Field)>
+    {
+        public bool Equals((YamlNode Map, string Field) x, (YamlNode Map, string Field) y) =>
+            ReferenceEquals(x.Map, y.Map) && x.Field == y.Field;
+
+        public int GetHashCode((YamlNode Map, string Field) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Map), obj.Field);
     }
 }
