@@ -110,6 +110,8 @@ public static class GoldenCaseWriter
         || value.IndexOfAny([':', '#', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`']) >= 0
         || value.StartsWith('-') || value.StartsWith('?')
         || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        // The loader's rule for plain scalars (0x1F, NULL, TRUE, .inf, …): anything it would not read as this string is quoted.
+        || !YamlScalars.ReadsBackAsString(value)
         || value is "true" or "false" or "null" or "~" or "yes" or "no" or "on" or "off" or "True" or "False" or "Null";
 
     private static YamlNode FromJson(JsonNode? node, bool flow = false)

@@ -1,0 +1,258 @@
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace AgentOps.Evals.Config;
+
+/// <summary>Loads <c>eval.config.yaml</c> and reports every problem at once (file:line:col, field, found/expected).</summary>
+public static class ConfigLoader
+{
+    private const long MaxConfigBytes = 4 * 1024 * 1024;
+    private const string DefaultCassettes = "fixtures/cassettes";
+
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest"];
+    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes"];
+    private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
+    private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
+    private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
+    private static readonly string[] PriceFields = ["input", "output"];
+    private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "max-tool-iterations", "max-case-file-bytes"];
+    private static readonly string[] GateFields =
+        ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "slices"];
+    private static readonly string[] HarvestFields = ["feedback", "traces", "out", "mapping-store", "key-env", "limit", "thresholds"];
+    private static readonly string[] InlineSecretFields = ["api-key", "apikey", "api_key", "key", "token", "secret", "password"];
+
+    /// <summary>The config at <paramref name="path"/>; throws <see cref="InputException"/> with every problem found.</summary>
+    public static EvalConfig Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException(new Problem(new SourceLocation(path), "", "config file not found, expected an eval.config.yaml (or pass --config FILE)"));
+        var problems = new List<Problem>();
+        var root = YamlFileReader.Read(path, MaxConfigBytes, problems, "a config mapping with providers, candidates, run, gate, …", "the config size limit");
+        if (root is null) throw new InputException(problems);
+        var config = Parse(root, new YamlFieldReader(path, problems), Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        if (problems.Count > 0)
+            throw new InputException(problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList());
+        return config;
+    }
+
+    /// <summary>The config used when there is no file: offline replay from fixtures/cassettes, no candidates.</summary>
+    public static EvalConfig Default(string baseDir) => new()
+    {
+        BaseDirectory = Path.GetFullPath(baseDir),
+        Providers = new Dictionary<string, ProviderConfig> { ["replay"] = new("replay", "replay", Cassettes: DefaultCassettes) },
+    };
+
+    private static EvalConfig Parse(YamlNode root, YamlFieldReader reader, string baseDir)
+    {
+        var config = new EvalConfig { BaseDirectory = baseDir };
+        if (reader.Mapping(root, "", "a config mapping with providers, candidates, run, gate, …") is not { } map) return config;
+        var fields = reader.Fields(map, "", TopFields);
+
+        var providers = Providers(fields.GetValueOrDefault("providers"), reader);
+        var (candidates, candidateProviderNodes) = Candidates(fields.GetValueOrDefault("candidates"), reader);
+        foreach (var (name, candidate) in candidates)
+            if (!providers.ContainsKey(candidate.Provider))
+                reader.Report(candidateProviderNodes[name], $"candidates.{name}.provider", UnknownName("provider", candidate.Provider, providers.Keys));
+
+        string? baseline = null;
+        if (fields.TryGetValue("baseline", out var baselineNode) && !YamlFieldReader.IsNull(baselineNode))
+        {
+            baseline = reader.Text(baselineNode, "baseline", "a candidate name");
+            if (baseline is not null && !candidates.ContainsKey(baseline))
+                reader.Report(baselineNode, "baseline", UnknownName("candidate", baseline, candidates.Keys));
+        }
+
+        return config with
+        {
+            GoldenSet = reader.Text(fields.GetValueOrDefault("golden-set"), "golden-set", "a folder path"),
+            Providers = providers,
+            Candidates = candidates,
+            Baseline = baseline,
+            Judge = Judge(fields.GetValueOrDefault("judge"), reader, providers),
+            Pricing = Pricing(fields.GetValueOrDefault("pricing"), reader),
+            Run = Run(fields.GetValueOrDefault("run"), reader),
+            Gate = Gate(fields.GetValueOrDefault("gate"), reader),
+            Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
+        };
+    }
+
+    private static string UnknownName(string kind, string name, IEnumerable<string> known)
+    {
+        var names = known.ToList();
+        return $"found {kind} '{name}', which is not defined; " + (NameSuggestion.Closest(name, names) is { } close
+            ? $"did you mean `{close}`?"
+            : names.Count == 0 ? $"no {kind}s are defined" : $"expected one of: {string.Join(", ", names.Order(StringComparer.Ordinal))}");
+    }
+
+    private static IEnumerable<(string Name, YamlNode KeyNode, YamlNode Value)> Entries(YamlNode? node, string field, string expected, YamlFieldReader reader)
+    {
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, field, expected) is not { } map) yield break;
+        foreach (var (key, value) in map.Children)
+            yield return (YamlJsonConverter.KeyText(key), key, value);
+    }
+
+    private static Dictionary<string, ProviderConfig> Providers(YamlNode? node, YamlFieldReader reader)
+    {
+        var providers = new Dictionary<string, ProviderConfig>(StringComparer.Ordinal);
+        foreach (var (name, _, value) in Entries(node, "providers", "a mapping of provider names to {type, endpoint, api-key-env}", reader))
+        {
+            var path = $"providers.{name}";
+            if (reader.Mapping(value, path, "a provider: {type, endpoint, api-key-env, cassettes}") is not { } map) continue;
+            var f = reader.Fields(map, path, ProviderFields, key => InlineSecretFields.Contains(key, StringComparer.OrdinalIgnoreCase)
+                ? $"found a secret written into the config (`{key}`), expected `api-key-env: NAME_OF_ENVIRONMENT_VARIABLE`; keys are read from the environment, never from config"
+                : null);
+            var type = f.TryGetValue("type", out var t) ? reader.OneOf(t, path + ".type", ProviderTypes) : MissingText(reader, map, path + ".type", "one of " + string.Join(", ", ProviderTypes));
+            var endpoint = reader.Text(f.GetValueOrDefault("endpoint"), path + ".endpoint", "an http(s) URL");
+            if (endpoint is not null && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                reader.Report(f["endpoint"], path + ".endpoint", $"found '{endpoint}', expected an absolute http(s) URL");
+            if (type is "openai" or "http" && !f.ContainsKey("endpoint"))
+                reader.Missing(map, path + ".endpoint", $"the URL of the {type} endpoint, e.g. https://api.openai.com/v1");
+            var keyEnv = reader.Text(f.GetValueOrDefault("api-key-env"), path + ".api-key-env", "the name of an environment variable");
+            if (keyEnv is not null && !IsEnvironmentName(keyEnv))
+                // The value may be the key itself pasted in the wrong place, so it is not echoed.
+                reader.Report(f["api-key-env"], path + ".api-key-env", "found something that is not an environment variable name, expected a name like OPENAI_API_KEY (letters, digits, _)");
+            var cassettes = reader.Text(f.GetValueOrDefault("cassettes"), path + ".cassettes", "a folder path");
+            if (type is not null)
+                providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null));
+        }
+        return providers;
+    }
+
+    private static bool IsEnvironmentName(string text) =>
+        text.Length > 0 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    private static (Dictionary<string, CandidateConfig>, Dictionary<string, YamlNode>) Candidates(YamlNode? node, YamlFieldReader reader)
+    {
+        var candidates = new Dictionary<string, CandidateConfig>(StringComparer.Ordinal);
+        var providerNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (name, _, value) in Entries(node, "candidates", "a mapping of candidate names to {prompt, model, provider}", reader))
+        {
+            var path = $"candidates.{name}";
+            if (reader.Mapping(value, path, "a candidate: {prompt, model, provider, target}") is not { } map) continue;
+            var f = reader.Fields(map, path, CandidateFields);
+            var prompt = reader.Text(f.GetValueOrDefault("prompt"), path + ".prompt", "the prompt template's path");
+            var model = f.TryGetValue("model", out var m) ? reader.Text(m, path + ".model", "a model id") : MissingText(reader, map, path + ".model", "a model id, e.g. gpt-4.1-mini");
+            var provider = f.TryGetValue("provider", out var p) ? reader.Text(p, path + ".provider", "a provider name") : MissingText(reader, map, path + ".provider", "the name of a provider under providers");
+            var target = reader.Text(f.GetValueOrDefault("target"), path + ".target", "chat, http or the name of a registered target") ?? "chat";
+            if (model is null || provider is null) continue;
+            candidates[name] = new CandidateConfig(name, prompt, model, provider, target);
+            providerNodes[name] = p!;
+        }
+        return (candidates, providerNodes);
+    }
+
+    private static JudgeConfig? Judge(YamlNode? node, YamlFieldReader reader, Dictionary<string, ProviderConfig> providers)
+    {
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "judge", "a mapping {model, provider}") is not { } map) return null;
+        var f = reader.Fields(map, "judge", JudgeFields);
+        var model = f.TryGetValue("model", out var m) ? reader.Text(m, "judge.model", "a model id") : MissingText(reader, map, "judge.model", "the judge's model id");
+        var provider = f.TryGetValue("provider", out var p) ? reader.Text(p, "judge.provider", "a provider name") : MissingText(reader, map, "judge.provider", "the name of a provider under providers");
+        if (provider is not null && !providers.ContainsKey(provider))
+            reader.Report(p!, "judge.provider", UnknownName("provider", provider, providers.Keys));
+        var prompts = reader.TextMap(f.GetValueOrDefault("prompts"), "judge.prompts", "a prompt file path");
+        var minAgreement = reader.Number(f.GetValueOrDefault("min-agreement"), "judge.min-agreement", 0, 1);
+        return model is null || provider is null ? null : new JudgeConfig(model, provider, prompts.Count > 0 ? prompts : null, minAgreement);
+    }
+
+    private static Dictionary<string, ModelPrice> Pricing(YamlNode? node, YamlFieldReader reader)
+    {
+        var pricing = new Dictionary<string, ModelPrice>(StringComparer.Ordinal);
+        foreach (var (model, _, value) in Entries(node, "pricing", "a mapping of model ids to {input, output} USD per million tokens", reader))
+        {
+            var path = $"pricing.{model}";
+            if (reader.Mapping(value, path, "{input, output} in USD per million tokens") is not { } map) continue;
+            var f = reader.Fields(map, path, PriceFields);
+            var input = f.TryGetValue("input", out var i) ? reader.Number(i, path + ".input", 0) : MissingNumber(reader, map, path + ".input");
+            var output = f.TryGetValue("output", out var o) ? reader.Number(o, path + ".output", 0) : MissingNumber(reader, map, path + ".output");
+            if (input is not null && output is not null) pricing[model] = new ModelPrice((decimal)input.Value, (decimal)output.Value);
+        }
+        return pricing;
+    }
+
+    private static RunOptions Run(YamlNode? node, YamlFieldReader reader)
+    {
+        var run = new RunOptions();
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "run", "a mapping {k, concurrency, timeout-s, retries, max-tool-iterations}") is not { } map) return run;
+        var f = reader.Fields(map, "run", RunFields);
+        return run with
+        {
+            K = (int?)reader.Integer(f.GetValueOrDefault("k"), "run.k", 1, 1000) ?? run.K,
+            Concurrency = (int?)reader.Integer(f.GetValueOrDefault("concurrency"), "run.concurrency", 1, 4096) ?? run.Concurrency,
+            TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, minExclusive: true) ?? run.TimeoutSeconds,
+            Retries = (int?)reader.Integer(f.GetValueOrDefault("retries"), "run.retries", 0, 100) ?? run.Retries,
+            MaxToolIterations = (int?)reader.Integer(f.GetValueOrDefault("max-tool-iterations"), "run.max-tool-iterations", 1, 1000) ?? run.MaxToolIterations,
+            MaxCaseFileBytes = reader.Integer(f.GetValueOrDefault("max-case-file-bytes"), "run.max-case-file-bytes", 1) ?? run.MaxCaseFileBytes,
+        };
+    }
+
+    private static GateOptions Gate(YamlNode? node, YamlFieldReader reader)
+    {
+        var gate = new GateOptions();
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "gate", "a mapping of gate rules") is not { } map) return gate;
+        var f = reader.Fields(map, "gate", GateFields);
+
+        // A rule written as null (`min-pass-rate: ~`) is switched off; an absent rule keeps its default.
+        double? Rate(string name, double? fallback) => Optional(f, name, fallback, n => reader.Number(n, "gate." + name, 0, 1));
+        return gate with
+        {
+            MinPassRate = Rate("min-pass-rate", gate.MinPassRate),
+            MaxPassRateDrop = Rate("max-pass-rate-drop", gate.MaxPassRateDrop),
+            MinConsistency = Rate("min-consistency", gate.MinConsistency),
+            P0Regressions = f.TryGetValue("p0-regressions", out var p0)
+                ? YamlFieldReader.IsNull(p0) ? null : (int?)reader.Integer(p0, "gate.p0-regressions", 0, int.MaxValue) ?? gate.P0Regressions
+                : gate.P0Regressions,
+            MaxCostRatio = Optional(f, "max-cost-ratio", gate.MaxCostRatio, n => reader.Number(n, "gate.max-cost-ratio", 0, minExclusive: true)),
+            MaxP95LatencyMs = Optional(f, "max-p95-latency-ms", gate.MaxP95LatencyMs, n => reader.Number(n, "gate.max-p95-latency-ms", 0, minExclusive: true)),
+            MaxInfraErrorRate = reader.Number(f.GetValueOrDefault("max-infra-error-rate"), "gate.max-infra-error-rate", 0, 1) ?? gate.MaxInfraErrorRate,
+            Slices = f.TryGetValue("slices", out var slices) ? reader.TextList(slices, "gate.slices", "slice names (tags, suite:NAME, severity:P0)") : gate.Slices,
+        };
+    }
+
+    private static double? Optional(Dictionary<string, YamlNode> fields, string name, double? fallback, Func<YamlNode, double?> read)
+    {
+        if (!fields.TryGetValue(name, out var node)) return fallback;
+        if (YamlFieldReader.IsNull(node)) return null;
+        return read(node) ?? fallback;
+    }
+
+    private static HarvestOptions Harvest(YamlNode? node, YamlFieldReader reader)
+    {
+        var harvest = new HarvestOptions();
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "harvest", "a mapping {feedback, traces, out, …}") is not { } map) return harvest;
+        var f = reader.Fields(map, "harvest", HarvestFields);
+        var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, _, value) in Entries(f.GetValueOrDefault("thresholds"), "harvest.thresholds", "a mapping of threshold names to numbers", reader))
+            if (reader.Number(value, $"harvest.thresholds.{name}", double.MinValue) is { } number) thresholds[name] = number;
+        return harvest with
+        {
+            Feedback = f.TryGetValue("feedback", out var feedback) ? reader.TextOrList(feedback, "harvest.feedback", "a path or glob") : harvest.Feedback,
+            Traces = f.TryGetValue("traces", out var traces) ? reader.TextOrList(traces, "harvest.traces", "a path or glob") : harvest.Traces,
+            Out = reader.Text(f.GetValueOrDefault("out"), "harvest.out", "a folder path") ?? harvest.Out,
+            MappingStore = reader.Text(f.GetValueOrDefault("mapping-store"), "harvest.mapping-store", "a file path") ?? harvest.MappingStore,
+            KeyEnv = KeyEnv(f.GetValueOrDefault("key-env"), reader) ?? harvest.KeyEnv,
+            Limit = (int?)reader.Integer(f.GetValueOrDefault("limit"), "harvest.limit", 1, 100_000) ?? harvest.Limit,
+            Thresholds = thresholds.Count > 0 ? thresholds : harvest.Thresholds,
+        };
+    }
+
+    private static string? KeyEnv(YamlNode? node, YamlFieldReader reader)
+    {
+        var name = reader.Text(node, "harvest.key-env", "the name of an environment variable");
+        if (name is null || IsEnvironmentName(name)) return name;
+        reader.Report(node!, "harvest.key-env", "found something that is not an environment variable name, expected a name like AGENTOPS_HMAC_KEY (letters, digits, _)");
+        return null;
+    }
+
+    private static string? MissingText(YamlFieldReader reader, YamlNode parent, string field, string expected)
+    {
+        reader.Missing(parent, field, expected);
+        return null;
+    }
+
+    private static double? MissingNumber(YamlFieldReader reader, YamlNode parent, string field)
+    {
+        reader.Missing(parent, field, "a number (USD per million tokens)");
+        return null;
+    }
+}
