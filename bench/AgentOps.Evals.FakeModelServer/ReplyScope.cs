@@ -55,6 +55,9 @@ internal sealed class ReplyScope
     /// <summary>The match of the rule being tried against the last user message, for <c>{{user.N}}</c>.</summary>
     public Match? UserMatch { get; set; }
 
+    /// <summary>The match of the rule's <c>system-matches</c> regex against the system prompt, for <c>{{system.N}}</c>.</summary>
+    public Match? SystemMatch { get; set; }
+
     public ToolResult? FindToolResult(string name)
     {
         for (var i = ToolResults.Count - 1; i >= 0; i--)

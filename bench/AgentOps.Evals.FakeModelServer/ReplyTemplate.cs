@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace AgentOps.Evals.FakeModelServer;
 
 /// <summary>
 /// A reply or argument text with <c>{{...}}</c> placeholders, split once into parts so that rendering does no parsing.
-/// Placeholders: <c>user.1</c> / <c>user.name</c> (regex groups of the last user message), <c>tool</c> / <c>tool.a.b</c>
+/// Placeholders: <c>user.1</c> / <c>user.name</c> (regex groups of the last user message), <c>system.1</c> (groups of system-matches), <c>tool</c> / <c>tool.a.b</c>
 /// (the latest tool result), <c>tools.NAME.a.b</c> (the latest result of tool NAME this turn), <c>model</c>.
 /// An unresolved placeholder stays in the text as written, so a broken script is visible in the reply.
 /// </summary>
@@ -61,8 +62,9 @@ internal sealed class ReplyTemplate
             case "model" when path.Length == 1:
                 return scope.Model;
             case "user" when path.Length == 2 && scope.UserMatch is { } match:
-                var group = int.TryParse(path[1], out var index) ? match.Groups[index] : match.Groups[path[1]];
-                return group.Success ? group.Value : null;
+                return Group(match, path[1]);
+            case "system" when path.Length == 2 && scope.SystemMatch is { } match:
+                return Group(match, path[1]);
             case "tool" when scope.LatestToolResult is { } latest:
                 return path.Length == 1 ? latest.Content : Text(Walk(latest.Json, path, 1));
             case "tools" when path.Length >= 2 && scope.FindToolResult(path[1]) is { } named:
@@ -70,6 +72,12 @@ internal sealed class ReplyTemplate
             default:
                 return null;
         }
+    }
+
+    private static string? Group(Match match, string name)
+    {
+        var group = int.TryParse(name, out var index) ? match.Groups[index] : match.Groups[name];
+        return group.Success ? group.Value : null;
     }
 
     internal static JsonNode? Walk(JsonNode? node, string[] path, int start)

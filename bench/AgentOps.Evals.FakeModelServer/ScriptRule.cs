@@ -9,6 +9,7 @@ internal sealed record ScriptRule(
     string Name,
     IReadOnlyList<string> SystemContains,
     IReadOnlyList<string> SystemNotContains,
+    Regex? SystemMatches,
     Regex? User,
     Regex? Model,
     string After,
@@ -38,6 +39,16 @@ internal sealed record ScriptRule(
         foreach (var text in SystemNotContains)
             if (scope.SystemText.Contains(text, StringComparison.OrdinalIgnoreCase)) return false;
         if (Model is not null && !Model.IsMatch(scope.Model)) return false;
+        if (SystemMatches is not null)
+        {
+            var system = SystemMatches.Match(scope.SystemText);
+            if (!system.Success) return false;
+            scope.SystemMatch = system;
+        }
+        else
+        {
+            scope.SystemMatch = null;
+        }
         foreach (var call in Calls)
             if (!scope.Offers(call.Name)) return false;
         foreach (var (path, pattern) in ToolResult)
