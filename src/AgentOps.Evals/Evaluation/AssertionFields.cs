@@ -150,12 +150,11 @@ internal static class AssertionFields
         return n;
     }
 
-    private static string Range(double min, double max) => (min, max) switch
-    {
-        (double.MinValue, _) => $"at most {max.ToString(CultureInfo.InvariantCulture)}",
-        (_, double.MaxValue) => $"of at least {min.ToString(CultureInfo.InvariantCulture)}",
-        _ => $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}",
-    };
+    // Bounds like int.MaxValue only guard conversions; naming them would distract.
+    private static string Range(double min, double max) =>
+        min == double.MinValue ? $"at most {max.ToString(CultureInfo.InvariantCulture)}"
+        : max >= int.MaxValue ? $"of at least {min.ToString(CultureInfo.InvariantCulture)}"
+        : $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}";
 
     private static bool IsScalar(JsonNode node) =>
         node is JsonValue && node.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
