@@ -1,3 +1,9 @@
+using AgentOps.Evals.Evaluation.Operational;
+using AgentOps.Evals.Evaluation.Similarity;
+using AgentOps.Evals.Evaluation.Structure;
+using AgentOps.Evals.Evaluation.Text;
+using AgentOps.Evals.Evaluation.Tools;
+
 namespace AgentOps.Evals.Evaluation;
 
 /// <summary>The one place built-in evaluators are listed.</summary>
@@ -5,6 +11,38 @@ internal static class BuiltInEvaluators
 {
     public static IEnumerable<IEvaluator> All()
     {
-        yield break;
+        // text
+        yield return new EqualsEvaluator();
+        yield return new ContainsEvaluator();
+        yield return new NotContainsEvaluator();
+        yield return new IContainsEvaluator();
+        yield return new StartsWithEvaluator();
+        yield return new RegexEvaluator();
+        yield return new OneOfEvaluator();
+
+        // structure
+        yield return new IsJsonEvaluator();
+        yield return new JsonSchemaEvaluator();
+        yield return new JsonPathEvaluator();
+
+        // tools and trajectory
+        yield return new ToolCalledEvaluator();
+        yield return new ToolNotCalledEvaluator();
+        yield return new MaxToolCallsEvaluator();
+        yield return new ToolOrderEvaluator();
+
+        // operational
+        yield return new MaxLatencyMsEvaluator();
+        yield return new MaxCostUsdEvaluator();
+        yield return new MaxOutputTokensEvaluator();
+        yield return new FinishReasonEvaluator();
+        yield return new NoRefusalEvaluator();
+
+        // similarity
+        yield return new LevenshteinEvaluator();
+        yield return new RougeLEvaluator();
+        yield return new BleuEvaluator();
+        yield return new TokenF1Evaluator();
+        yield return new SimilarEvaluator();
     }
 }
