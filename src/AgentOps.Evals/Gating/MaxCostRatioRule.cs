@@ -20,12 +20,18 @@ internal sealed class MaxCostRatioRule : IGateRule
             }
             yield break;
         }
-        if (ratio > threshold)
+        if (double.IsPositiveInfinity(ratio))
+        {
+            yield return new GateFinding(Name, slice.Name, FindingSeverity.Fail,
+                $"candidate spent ${FigureText.Number((double)cost.CandidateCostUsd, "0.######")} without a single passing trial; allowed {FigureText.Number(threshold)}× the baseline's cost per success",
+                null, threshold, []);
+        }
+        else if (ratio > threshold)
         {
             yield return new GateFinding(Name, slice.Name, FindingSeverity.Fail,
                 $"cost per success is {FigureText.Number(ratio)}× the baseline's " +
                 $"(${FigureText.Number((double)(cost.CandidateCostPerSuccessUsd ?? 0), "0.######")} vs ${FigureText.Number((double)(cost.BaselineCostPerSuccessUsd ?? 0), "0.######")}); allowed {FigureText.Number(threshold)}×",
-                double.IsPositiveInfinity(ratio) ? null : ratio, threshold, []);
+                ratio, threshold, []);
         }
     }
 }
