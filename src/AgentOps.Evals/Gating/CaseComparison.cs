@@ -1,0 +1,33 @@
+using AgentOps.Evals.Statistics;
+
+namespace AgentOps.Evals.Gating;
+
+/// <summary>One paired case: its metadata, both sides' pass counts (infrastructure errors excluded), and the candidate's failures.</summary>
+/// <param name="BaselineTrials">Baseline trials that were judged (not infrastructure errors).</param>
+/// <param name="Flaky">The candidate's trials disagreed: 0 &lt; passes &lt; trials.</param>
+/// <param name="CandidateMeanLatencyMs">Mean latency of the candidate's judged trials; null when none.</param>
+public sealed record CaseComparison(
+    string Id,
+    string Title,
+    string Suite,
+    string Severity,
+    IReadOnlyList<string> Tags,
+    string File,
+    int BaselinePasses,
+    int BaselineTrials,
+    int BaselineInfraErrors,
+    int CandidatePasses,
+    int CandidateTrials,
+    int CandidateInfraErrors,
+    CaseFlip Flip,
+    bool Flaky,
+    OutputAgreement CandidateAgreement,
+    double? CandidateMeanLatencyMs,
+    double? CandidateMaxLatencyMs,
+    IReadOnlyList<TrialFailure> CandidateFailures)
+{
+    /// <summary>Both sides have at least one judged trial, so the case counts in pass rates and flips.</summary>
+    public bool Comparable => BaselineTrials > 0 && CandidateTrials > 0;
+
+    public bool CandidateMajorityPassed => CaseFlips.MajorityPassed(CandidatePasses, CandidateTrials);
+}

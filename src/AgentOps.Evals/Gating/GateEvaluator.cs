@@ -1,0 +1,190 @@
+using AgentOps.Evals.Running;
+using AgentOps.Evals.Statistics;
+
+namespace AgentOps.Evals.Gating;
+
+/// <summary>Judges a candidate run against a baseline run case by case: a pure function from runs and rules to a verdict.</summary>
+public static class GateEvaluator
+{
+    /// <summary>The slice name of the whole paired set.</summary>
+    public const string Overall = "all";
+
+    /// <summary>Pairs the runs by case id, computes every figure, applies every rule to the whole set and each slice.</summary>
+    public static GateVerdict Evaluate(GateInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var options = input.Options;
+        var baselineCases = CaseIndex(input.Baseline, input.BaselineTrials);
+        var candidateCases = CaseIndex(input.Candidate, input.CandidateTrials);
+        var baselineByCase = TrialsByCase(input.BaselineTrials);
+        var candidateByCase = TrialsByCase(input.CandidateTrials);
+
+        var pairedIds = candidateCases.Keys.Where(baselineCases.ContainsKey).Order(StringComparer.Ordinal).ToList();
+        var missingFromCandidate = baselineCases.Keys.Where(id => !candidateCases.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+        var missingFromBaseline = candidateCases.Keys.Where(id => !baselineCases.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+
+        var judged = new Dictionary<string, (IReadOnlyList<TrialResult> Baseline, IReadOnlyList<TrialResult> Candidate)>(StringComparer.Ordinal);
+        var cases = new List<CaseComparison>(pairedIds.Count);
+        foreach (var id in pairedIds)
+        {
+            var baseline = baselineByCase.GetValueOrDefault(id, []);
+            var candidate = candidateByCase.GetValueOrDefault(id, []);
+            var baselineJudged = baseline.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
+            var candidateJudged = candidate.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
+            judged[id] = (baselineJudged, candidateJudged);
+            cases.Add(Compare(candidateCases[id], baseline, candidate, baselineJudged, candidateJudged));
+        }
+
+        var k = Math.Max(1, Math.Min(input.Baseline.K, input.Candidate.K));
+        var findings = new List<GateFinding>();
+        var slices = new List<SliceSummary>();
+
+        var overall = SliceFigures.Compute(Overall, cases, judged, k);
+        slices.Add(Judge(new SliceView(Overall, true, cases, overall, k), options, findings));
+        foreach (var (spec, name, sliceCases) in SliceSelector.Expand(options.Slices, cases))
+        {
+            if (sliceCases.Count == 0)
+            {
+                findings.Add(new GateFinding("slices", name, FindingSeverity.Info, $"slice '{spec}' matched no paired case", null, null, []));
+                continue;
+            }
+            var summary = SliceFigures.Compute(name, sliceCases, judged, k);
+            slices.Add(Judge(new SliceView(name, false, sliceCases, summary, k), options, findings));
+        }
+
+        var baselineSummary = Summarize(input.Baseline, pairedIds, baselineByCase);
+        var candidateSummary = Summarize(input.Candidate, pairedIds, candidateByCase);
+        AddInputFindings(findings, options.MaxInfraErrorRate, baselineSummary, candidateSummary, overall, missingFromCandidate, missingFromBaseline);
+
+        var flips = CaseFlips.Count(cases.Select(c => (c.Id, c.BaselinePasses, c.BaselineTrials, c.CandidatePasses, c.CandidateTrials)));
+        var ordered = findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Slice == Overall ? 0 : 1)
+            .ToList();
+
+        return new GateVerdict
+        {
+            Outcome = Decide(ordered),
+            Baseline = baselineSummary,
+            Candidate = candidateSummary,
+            Findings = ordered,
+            Slices = slices,
+            Flips = new FlipSummary(flips.Regressions, flips.Improvements, flips.McNemarPValue),
+            Cost = overall.Cost,
+            Latency = overall.Latency,
+            Cases = cases,
+            MissingFromCandidate = missingFromCandidate,
+            MissingFromBaseline = missingFromBaseline,
+        };
+    }
+
+    // Too many infrastructure errors mean the figures describe the provider, not the model: that outranks
+    // any rule, including a failing one, so the verdict is inconclusive (rerun) rather than a verdict on noise.
+    private static GateOutcome Decide(IReadOnlyList<GateFinding> findings)
+    {
+        if (findings.Any(f => f.Rule == "infra-errors" && f.Severity == FindingSeverity.Inconclusive)) return GateOutcome.Inconclusive;
+        if (findings.Any(f => f.Severity == FindingSeverity.Fail)) return GateOutcome.Fail;
+        if (findings.Any(f => f.Severity == FindingSeverity.Inconclusive)) return GateOutcome.Inconclusive;
+        return GateOutcome.Pass;
+    }
+
+    private static SliceSummary Judge(SliceView slice, Config.GateOptions options, List<GateFinding> findings)
+    {
+        var found = GateRules.All.SelectMany(rule => rule.Judge(slice, options)).ToList();
+        findings.AddRange(found);
+        var outcome = found.Any(f => f.Severity == FindingSeverity.Fail) ? GateOutcome.Fail
+            : found.Any(f => f.Severity == FindingSeverity.Inconclusive) ? GateOutcome.Inconclusive
+            : GateOutcome.Pass;
+        return slice.Summary with { Outcome = outcome };
+    }
+
+    private static void AddInputFindings(
+        List<GateFinding> findings, double maxInfraErrorRate, RunSummary baseline, RunSummary candidate, SliceSummary overall,
+        IReadOnlyList<string> missingFromCandidate, IReadOnlyList<string> missingFromBaseline)
+    {
+        foreach (var (side, run) in new[] { ("baseline", baseline), ("candidate", candidate) })
+        {
+            if (run.InfraErrors == 0) continue;
+            var over = run.InfraErrorRate > maxInfraErrorRate;
+            findings.Add(new GateFinding("infra-errors", Overall, over ? FindingSeverity.Inconclusive : FindingSeverity.Info,
+                $"{side} had {run.InfraErrors} of {run.Trials} trials fail on infrastructure ({FigureText.Percent(run.InfraErrorRate)}; " +
+                $"limit {FigureText.Percent(maxInfraErrorRate)}); they are excluded from pass rates" + (over ? " and the run must be repeated" : ""),
+                run.InfraErrorRate, maxInfraErrorRate, []));
+        }
+        if (overall.Cases == 0)
+        {
+            findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Inconclusive,
+                "no case was judged on both sides: nothing to compare", 0, null, []));
+        }
+        if (missingFromCandidate.Count > 0)
+        {
+            findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Info,
+                $"{missingFromCandidate.Count} baseline case(s) are not in the candidate run and were not compared", missingFromCandidate.Count, null, missingFromCandidate));
+        }
+        if (missingFromBaseline.Count > 0)
+        {
+            findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Info,
+                $"{missingFromBaseline.Count} candidate case(s) are not in the baseline run and were not compared", missingFromBaseline.Count, null, missingFromBaseline));
+        }
+        if (!string.Equals(baseline.GoldenSetRevision, candidate.GoldenSetRevision, StringComparison.Ordinal))
+        {
+            findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Info,
+                $"the runs used different golden-set revisions ({baseline.GoldenSetRevision} vs {candidate.GoldenSetRevision}); cases are paired by id", null, null, []));
+        }
+    }
+
+    private static CaseComparison Compare(
+        RunCase meta, IReadOnlyList<TrialResult> baseline, IReadOnlyList<TrialResult> candidate,
+        IReadOnlyList<TrialResult> baselineJudged, IReadOnlyList<TrialResult> candidateJudged)
+    {
+        var baselinePasses = baselineJudged.Count(t => t.Passed);
+        var candidatePasses = candidateJudged.Count(t => t.Passed);
+        var flip = CaseFlip.None;
+        if (baselineJudged.Count > 0 && candidateJudged.Count > 0)
+        {
+            var before = CaseFlips.MajorityPassed(baselinePasses, baselineJudged.Count);
+            var after = CaseFlips.MajorityPassed(candidatePasses, candidateJudged.Count);
+            flip = before && !after ? CaseFlip.Regression : !before && after ? CaseFlip.Improvement : CaseFlip.None;
+        }
+        var failures = candidate
+            .Where(t => !t.Passed)
+            .Select(t => new TrialFailure(t.TrialIndex, t.Outcome, t.Assertions.Where(a => !a.Passed).ToList(), t.Output, t.Error, t.ErrorKind))
+            .ToList();
+
+        return new CaseComparison(
+            meta.Id, meta.Title, meta.Suite, meta.Severity, meta.Tags, meta.File,
+            baselinePasses, baselineJudged.Count, baseline.Count - baselineJudged.Count,
+            candidatePasses, candidateJudged.Count, candidate.Count - candidateJudged.Count,
+            flip,
+            candidatePasses > 0 && candidatePasses < candidateJudged.Count,
+            OutputAgreement.Compute(candidateJudged.Select(t => t.Output).ToList()),
+            candidateJudged.Count == 0 ? null : candidateJudged.Average(t => t.LatencyMs),
+            candidateJudged.Count == 0 ? null : candidateJudged.Max(t => t.LatencyMs),
+            failures);
+    }
+
+    private static RunSummary Summarize(RunInfo run, IReadOnlyList<string> pairedIds, IReadOnlyDictionary<string, List<TrialResult>> byCase)
+    {
+        var trials = pairedIds.SelectMany(id => byCase.GetValueOrDefault(id, [])).ToList();
+        return new RunSummary(run.RunId, run.Candidate, run.K, run.GoldenSetRevision, run.GitCommit,
+            trials.Count, trials.Count(t => t.Outcome == TrialOutcome.InfraError));
+    }
+
+    // A run stored without its case list still pairs by the case ids of its trials, with neutral metadata.
+    private static Dictionary<string, RunCase> CaseIndex(RunInfo run, IReadOnlyList<TrialResult> trials)
+    {
+        var index = new Dictionary<string, RunCase>(StringComparer.Ordinal);
+        foreach (var c in run.Cases) index.TryAdd(c.Id, c);
+        if (run.Cases.Count == 0)
+        {
+            foreach (var id in trials.Select(t => t.CaseId).Distinct(StringComparer.Ordinal))
+                index.TryAdd(id, new RunCase(id, "", "P2", [], "", run.K));
+        }
+        return index;
+    }
+
+    private static Dictionary<string, List<TrialResult>> TrialsByCase(IReadOnlyList<TrialResult> trials) =>
+        trials
+            .GroupBy(t => t.CaseId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.TrialIndex).ToList(), StringComparer.Ordinal);
+}
