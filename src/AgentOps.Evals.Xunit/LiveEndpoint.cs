@@ -10,7 +10,7 @@ public static class LiveEndpoint
     public static void RequireOrSkip(params string[] variables)
     {
         foreach (var variable in variables.Prepend(EndpointVariable).Distinct())
-            Skip.If(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)),
+            global::Xunit.Skip.If(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)),
                 $"live test skipped: environment variable {variable} is not set (set it to run against a real model endpoint)");
     }
 }

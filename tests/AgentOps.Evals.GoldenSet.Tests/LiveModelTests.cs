@@ -10,7 +10,7 @@ public sealed class LiveModelTests
     public async Task Refund_cases_pass_for_prod_live(string caseId)
     {
         LiveEndpoint.RequireOrSkip("OPENAI_API_KEY");
-        var result = await Xunit.GoldenSet.Load().RunCaseAsync("prod", caseId, provider: "live");
+        var result = await AgentOps.Evals.Xunit.GoldenSet.Load().RunCaseAsync("prod", caseId, provider: "live");
         EvalAssert.PassRateAtLeast(result, 0.66);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ProdCandidateTests
     [GoldenCases]
     public async Task Case_passes_for_prod_on_cassettes(string caseId)
     {
-        var result = await Xunit.GoldenSet.Load().RunCaseAsync("prod", caseId, provider: "replay");
+        var result = await AgentOps.Evals.Xunit.GoldenSet.Load().RunCaseAsync("prod", caseId, provider: "replay");
         EvalAssert.AllTrialsPassed(result);
     }
 }

@@ -174,7 +174,7 @@ public sealed class FakeServerHttpTests
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var events = (await response.Content.ReadAsStringAsync())
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(e => e.StartsWith("data: ", StringComparison.Ordinal) ? e[6..] : throw new Xunit.Sdk.XunitException("not an SSE data line: " + e))
+            .Select(e => e.StartsWith("data: ", StringComparison.Ordinal) ? e[6..] : throw new global::Xunit.Sdk.XunitException("not an SSE data line: " + e))
             .ToList();
 
         Assert.Equal("[DONE]", events[^1]);

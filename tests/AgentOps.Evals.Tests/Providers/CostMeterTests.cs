@@ -10,7 +10,12 @@ public sealed class CostMeterTests
     [Fact]
     public async Task Cost_is_priced_per_million_tokens_and_dated_model_ids_use_their_family_price()
     {
-        var inner = new ScriptedChatClient((_, _, _) => ScriptedChatClient.Text("ok", input: 1_000_000, output: 500_000) with { ModelId = "gpt-4.1-mini-2025-04-14" });
+        var inner = new ScriptedChatClient((_, _, _) =>
+        {
+            var response = ScriptedChatClient.Text("ok", input: 1_000_000, output: 500_000);
+            response.ModelId = "gpt-4.1-mini-2025-04-14";
+            return response;
+        });
         var client = new CostMeteringChatClient(inner, new Dictionary<string, ModelPrice> { ["gpt-4.1-mini"] = new(0.40m, 1.60m), ["gpt-4.1"] = new(2m, 8m) });
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
         Assert.Equal(0.40m + 0.80m, ResponseProperties.Get<decimal>(response, ResponseProperties.CostUsd));
