@@ -205,6 +205,16 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Leaves_environment_placeholders_in_endpoints_for_use_time()
+    {
+        var path = _folder.Write("eval.config.yaml", "providers:\n  live: {type: openai, endpoint: \"${AGENTOPS_UNSET_ENDPOINT_FOR_TEST}\", api-key-env: KEY}\n");
+
+        var config = ConfigLoader.Load(path);
+
+        Assert.Equal("${AGENTOPS_UNSET_ENDPOINT_FOR_TEST}", config.Providers["live"].Endpoint);
+    }
+
+    [Fact]
     public void Rejects_a_secret_written_inline_without_echoing_it()
     {
         var problem = OnlyProblem("providers:\n  p:\n    type: openai\n    endpoint: \"https://x/v1\"\n    api-key: sk-live-0123456789abcdef\n", "providers.p.api-key", 5);
