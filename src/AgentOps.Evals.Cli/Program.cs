@@ -2,6 +2,9 @@ using System.CommandLine;
 using AgentOps.Evals.Cli;
 using AgentOps.Evals.Cli.Commands;
 
+// Redirected output (CI logs, files) gets wide tables instead of Spectre's 80-column fallback.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
+
 var root = new RootCommand("""
     agentops-evals: replay golden cases against candidate prompts and models, gate releases on the result,
     and turn production thumbs-down into new cases.
