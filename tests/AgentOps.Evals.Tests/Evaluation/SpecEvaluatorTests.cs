@@ -34,4 +34,25 @@ public class SpecEvaluatorTests
         spec.Args["value"] = "30 days";
         Assert.True((await evaluator.EvaluateAsync(spec, trial, CancellationToken.None)).Passed);
     }
+
+    [Fact]
+    public async Task Specs_built_in_code_with_typed_values_work_like_parsed_ones()
+    {
+        // A loader may build Args from CLR values rather than parsed JSON text.
+        var calls = Trial.Calls(("get_order_status", """{"order_id":"A-1001","limit":5}"""));
+        Assert.True(await Run(new JsonObject { ["name"] = "get_order_status", ["args"] = new JsonObject { ["limit"] = 5, ["order_id"] = "A-1001" } }, "tool-called", calls));
+        Assert.False(await Run(new JsonObject { ["value"] = 0L }, "max-tool-calls", calls));
+        Assert.True(await Run(new JsonObject { ["value"] = "YES", ["ignore-case"] = true }, "equals", Trial.Answer("yes")));
+        Assert.True(await Run(new JsonObject { ["path"] = "$.total", ["equals"] = 42.5m }, "json-path", Trial.Answer("""{"total":42.50}""")));
+        Assert.True(await Run(new JsonObject { ["value"] = "stop" }, "finish-reason", new Trial()));
+        Assert.True(await Run(new JsonObject { ["values"] = new JsonArray("a", 2) }, "one-of", Trial.Answer("2")));
+    }
+
+    private static async Task<bool> Run(JsonObject args, string type, Trial trial)
+    {
+        var spec = new AssertionSpec(type, args, new SourceLocation("x.yaml", 2, 3));
+        var evaluator = Check.Evaluator(type);
+        Assert.Empty(evaluator.Validate(spec));
+        return (await evaluator.EvaluateAsync(spec, trial.ToContext(), CancellationToken.None)).Passed;
+    }
 }
