@@ -136,7 +136,7 @@ internal static class AssertionFields
 
     private static double? Number(AssertionSpec spec, string name, List<Problem> problems, double min, double max)
     {
-        var number = spec.GetNumber(name);
+        var number = ReadNumber(spec.Args[name]);
         if (number is not { } n || double.IsNaN(n) || double.IsInfinity(n))
         {
             problems.Add(new Problem(spec.Location, name, $"expected a number, found {Describe(spec.Args[name])}"));
@@ -151,6 +151,20 @@ internal static class AssertionFields
     }
 
     // Bounds like int.MaxValue only guard conversions; naming them would distract.
+    // AssertionSpec.GetNumber misses values built from CLR integers (JsonValue.Create(5L)); a loader may build those.
+    private static double? ReadNumber(JsonNode? node)
+    {
+        if (node is not JsonValue value)
+            return null;
+        var text = value.GetValueKind() switch
+        {
+            JsonValueKind.Number => value.ToJsonString(),
+            JsonValueKind.String => value.GetValue<string>(),
+            _ => null,
+        };
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
     private static string Range(double min, double max) =>
         min == double.MinValue ? $"at most {max.ToString(CultureInfo.InvariantCulture)}"
         : max >= int.MaxValue ? $"of at least {min.ToString(CultureInfo.InvariantCulture)}"

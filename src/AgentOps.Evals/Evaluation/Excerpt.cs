@@ -24,6 +24,11 @@ internal static class Excerpt
     private static string Window(string text, int start, int max)
     {
         var end = Math.Min(text.Length, start + max);
+        // Never split an emoji or other surrogate pair: a lone half is invalid text in JSON and JUnit reports.
+        if (end < text.Length && end > start && char.IsHighSurrogate(text[end - 1]))
+            end--;
+        if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start]))
+            start++;
         var builder = new StringBuilder(end - start + 2);
         if (start > 0)
             builder.Append('…');

@@ -34,6 +34,14 @@ public class TextEvaluatorTests
     }
 
     [Fact]
+    public async Task Quotes_never_split_a_surrogate_pair()
+    {
+        var output = new string('x', 119) + "😀 and more text after the emoji";
+        var result = await Check.Evaluate("contains", """{"value":"14 days"}""", Trial.Answer(output));
+        Assert.EndsWith(new string('x', 119) + "…'", result.Reason);
+    }
+
+    [Fact]
     public async Task Empty_response_is_said_to_be_empty()
     {
         var result = await Check.Evaluate("contains", """{"value":"14 days"}""", Trial.Answer(""));
