@@ -87,7 +87,7 @@ public sealed class HarvestJob
             }
             triage.Add(new TriageEntry(triage.Count + 1, goldenCase.Id, Path.GetFileName(path), Math.Round(CaseRanking.Score(candidate), 2), candidate.Count,
                 candidate.Flags.Select(f => f.ToName()).ToList(), candidate.Session.NegativeFeedback?.Category, candidate.Session.Tier,
-                candidate.Session.Model, goldenCase.Title, isNew));
+                candidate.Session.Model, goldenCase.Title));
         }
 
         var triageMarkdown = Path.Combine(request.Out, "triage.md");

@@ -11,5 +11,4 @@ public sealed record TriageEntry(
     string? Category,
     string? Tier,
     string? Model,
-    string Title,
-    bool New);
+    string Title);

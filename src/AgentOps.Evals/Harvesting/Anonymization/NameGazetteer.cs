@@ -66,6 +66,9 @@ internal sealed class NameGazetteer
 
     public bool IsFirstName(string token) => firstNames.ContainsKey(token) && !CommonWords.Contains(token);
 
+    /// <summary>In the first-name lists, common word or not.</summary>
+    public bool IsKnownFirstName(string token) => firstNames.ContainsKey(token);
+
     public bool IsLastName(string token) => lastNames.ContainsKey(token) && !CommonWords.Contains(token);
 
     /// <summary>The locale a name belongs to, for fakes of the same origin; "en" when unknown.</summary>

@@ -20,7 +20,16 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         for (var i = 0; i < tokens.Count; i++)
         {
             var first = tokens[i].Value;
-            if (!gazetteer.IsFirstName(first)) continue;
+            if (!gazetteer.IsFirstName(first))
+            {
+                // A first name that is also a common word ("Justice", "Will") counts before a known surname.
+                if (gazetteer.IsKnownFirstName(first) && Adjacent(text, tokens, i) && gazetteer.IsLastName(tokens[i + 1].Value))
+                {
+                    spans.Add((tokens[i].Index, tokens[i + 1].Index + tokens[i + 1].Length));
+                    i++;
+                }
+                continue;
+            }
             var last = i;
             // A middle name, then a surname: known, or an unknown capitalized word when the first name is unambiguous.
             if (Adjacent(text, tokens, last) && gazetteer.IsFirstName(tokens[last + 1].Value) && Adjacent(text, tokens, last + 1) && gazetteer.IsLastName(tokens[last + 2].Value))
@@ -49,7 +58,8 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         var i = FirstTokenAtOrAfter(tokens, end);
         if (i < 0 || !OnlySpaces(text, end, tokens[i].Index)) return;
         var token = tokens[i].Value;
-        if (NameGazetteer.CommonWords.Contains(token) || IsAllCaps(token)) return;
+        if (IsAllCaps(token)) return;
+        if (NameGazetteer.CommonWords.Contains(token) && !(gazetteer.IsKnownFirstName(token) && Adjacent(text, tokens, i) && gazetteer.IsLastName(tokens[i + 1].Value))) return;
         if (!strong && !gazetteer.IsFirstName(token) && !gazetteer.IsLastName(token)) return;
         var last = i;
         while (last - i < 2 && Adjacent(text, tokens, last) && !NameGazetteer.CommonWords.Contains(tokens[last + 1].Value) && !IsAllCaps(tokens[last + 1].Value))
