@@ -28,6 +28,6 @@ internal sealed partial class PaymentCardDetector : IPiiDetector
         }
     }
 
-    [GeneratedRegex(@"(?<![\w\-.,])\d(?:[ \-]?\d){12,18}(?![\w\-]|[.,]\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w\-.,+])\d(?:[ \-]?\d){12,18}(?![\w\-]|[.,]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -34,6 +34,8 @@ internal sealed partial class PersonNameDetector : IPiiDetector
             // A middle name, then a surname: known, or an unknown capitalized word when the first name is unambiguous.
             if (Adjacent(text, tokens, last) && gazetteer.IsFirstName(tokens[last + 1].Value) && Adjacent(text, tokens, last + 1) && gazetteer.IsLastName(tokens[last + 2].Value))
                 last += 2;
+            else if (Adjacent(text, tokens, last) && CapitalParticles.Contains(tokens[last + 1].Value) && Adjacent(text, tokens, last + 1))
+                last += 2;
             else if (Adjacent(text, tokens, last) && IsSurname(tokens[last + 1].Value, first))
                 last += 1;
             if (last == i) continue;
@@ -48,6 +50,8 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         foreach (var (start, end) in spans) found.Add(new PiiSpan(start, end, PiiType.PersonName));
     }
 
+    private static readonly HashSet<string> CapitalParticles = new(StringComparer.Ordinal) { "Di", "De", "Da", "Del", "Della", "Van", "Von", "Du", "Le", "La", "Dos", "Das", "Ter", "Ten" };
+
     private bool IsSurname(string token, string first) =>
         gazetteer.IsLastName(token)
         || (!NameGazetteer.CommonWords.Contains(token) && !gazetteer.IsFirstName(token) && first.Length >= 3 && !gazetteer.IsLastName(first) && token.Length >= 3 && !IsAllCaps(token));
@@ -60,11 +64,19 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         var token = tokens[i].Value;
         if (IsAllCaps(token)) return;
         if (NameGazetteer.CommonWords.Contains(token) && !(gazetteer.IsKnownFirstName(token) && Adjacent(text, tokens, i) && gazetteer.IsLastName(tokens[i + 1].Value))) return;
-        if (!strong && !gazetteer.IsFirstName(token) && !gazetteer.IsLastName(token)) return;
         var last = i;
         while (last - i < 2 && Adjacent(text, tokens, last) && !NameGazetteer.CommonWords.Contains(tokens[last + 1].Value) && !IsAllCaps(tokens[last + 1].Value))
             last++;
+        // After "Thanks," or "Regards," an unknown full name that ends the line is a signature.
+        var signature = last > i && EndsLine(text, tokens[last].Index + tokens[last].Length);
+        if (!strong && !signature && !gazetteer.IsFirstName(token) && !gazetteer.IsLastName(token)) return;
         spans.Add((tokens[i].Index, tokens[last].Index + tokens[last].Length));
+    }
+
+    private static bool EndsLine(string text, int end)
+    {
+        var rest = text.AsSpan(end).TrimStart(" \t.!");
+        return rest.IsEmpty || rest[0] is '\n' or '\r';
     }
 
     private static bool IsAllCaps(string token) => token.Length > 1 && token.All(c => !char.IsLetter(c) || char.IsUpper(c));
@@ -101,6 +113,6 @@ internal sealed partial class PersonNameDetector : IPiiDetector
     [GeneratedRegex(@"(?:(?i:my name is|my name's|name is|i am called|mein name ist|ich heiße|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|mi chiamo|mijn naam is|nazywam się|meu nome é|chamo-me)\s+|(?:\b(?:Full name|Name|Nom|Nombre|Nome|Customer name|Cardholder|Account holder|Contact person|Recipient|Ansprechpartner|Empfänger|Titulaire|Kontoinhaber)\s*:\s*)|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Sig|Sig\.ra|Mme|Mlle|M)\.\s*|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Herr|Frau|Monsieur|Madame|Mademoiselle|Señor|Señora|Signor|Signora|Signorina|Dhr\.|Mevr\.)\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex Cue();
 
-    [GeneratedRegex(@"(?:\b(?:Hi|Hello|Hey|Dear|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Hola|Estimado|Estimada|Ciao|Gentile|Beste|Thanks|Thank you|Regards|Best|Cheers|Sincerely|Grüße|Gruß|Cordialement|Saludos|Saluti|Groeten|ask for|spoke to|spoke with|talked to|agent|customer|client|I'm|I am|ich bin|je suis|soy|sono|ik ben|this is|from|by|for|with|signed)[,:]?\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:Hi|Hello|Hey|Dear|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Hola|Estimado|Estimada|Ciao|Gentile|Beste|Thanks|Thank you|Regards|Best|Cheers|Sincerely|Grüße|Gruß|Cordialement|Saludos|Saluti|Groeten|ask for|spoke to|spoke with|talked to|agent|customer|client|I'm|I am|ich bin|je suis|soy|sono|ik ben|this is|signed)[,:]?\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex WeakCue();
 }

@@ -51,8 +51,10 @@ internal sealed partial class PhoneDetector : IPiiDetector
         if (candidate[0] == '+' || candidate.StartsWith("00"))
             return digits is >= 8 and <= 15 && (structured || context || digits >= 10);
         if (candidate[0] == '(' || candidate[0] == '0')
-            return digits is >= 9 and <= 12 && (structured || context);
+            return digits is >= 9 and <= 13 && (structured || context);
         if (Nanp().IsMatch(candidate)) return true;
+        // Spain, Italy mobiles and similar 9-digit plans: 3-3-3 groups.
+        if (NineDigits().IsMatch(candidate)) return structured || context;
         return context && !structured && digits is 10 or 11;
     }
 
@@ -69,8 +71,11 @@ internal sealed partial class PhoneDetector : IPiiDetector
     [GeneratedRegex(@"(?<![\w+\-/.,:])(?:\+|00)?\(?\d[\d ().\-]{5,24}\d(?![\w\-/]|[.,]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 
-    [GeneratedRegex(@"^(?:1[ .\-]?)?(?:\(\d{3}\) ?|\d{3}[ .\-])\d{3}[ .\-]\d{4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:1[ .\-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .\-])\d{3}[ .\-]\d{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Nanp();
+
+    [GeneratedRegex(@"^[36789]\d{2}[ .\-]?\d{3}[ .\-]?\d{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NineDigits();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}|^\d{1,2}[.\-]\d{1,2}[.\-]\d{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();

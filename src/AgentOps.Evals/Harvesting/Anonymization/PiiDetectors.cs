@@ -11,8 +11,8 @@ internal static class PiiDetectors
         new JwtDetector(),
         new CredentialUrlDetector(),
         new KeywordSecretDetector(),
-        new PaymentCardDetector(),
         new IbanDetector(),
+        new PaymentCardDetector(),
         new UsSsnDetector(),
         new UkNinoDetector(),
         new SpanishDniDetector(),
@@ -28,10 +28,10 @@ internal static class PiiDetectors
 
     private static int Priority(PiiType type) => type switch
     {
-        PiiType.Secret => 0,
-        PiiType.CredentialUrl => 1,
-        PiiType.PaymentCard => 2,
-        PiiType.Iban => 3,
+        PiiType.CredentialUrl => 0,
+        PiiType.Secret => 1,
+        PiiType.Iban => 2,
+        PiiType.PaymentCard => 3,
         PiiType.NationalId => 4,
         PiiType.Email => 5,
         PiiType.IpAddress => 6,
