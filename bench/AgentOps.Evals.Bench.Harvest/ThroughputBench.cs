@@ -21,8 +21,12 @@ internal static class ThroughputBench
         var traces = Path.Combine(outDir, "traces.json");
         var logs = Path.Combine(outDir, "logs.json");
         var feedback = Path.Combine(outDir, "feedback.jsonl");
-        if (!File.Exists(traces) || new FileInfo(traces).Length < megabytes * 1024L * 1024 * 0.95)
-            Generate(traces, logs, feedback, megabytes * 1024L * 1024);
+        if (args.Contains("--generate-only"))
+        {
+            if (!File.Exists(traces) || new FileInfo(traces).Length < megabytes * 1024L * 1024 * 0.9)
+                Generate(traces, logs, feedback, megabytes * 1024L * 1024);
+            return 0;
+        }
         var bytes = new FileInfo(traces).Length + new FileInfo(logs).Length;
 
         var process = Process.GetCurrentProcess();
@@ -65,7 +69,8 @@ internal static class ThroughputBench
     private static void Generate(string traces, string logs, string feedback, long target)
     {
         var faker = new Faker("en") { Random = new Randomizer(11) };
-        var pool = Enumerable.Range(0, 500).Select(i => SyntheticTraces.Session(faker, i, new DateTimeOffset(2026, 6, 28, 0, 0, 0, TimeSpan.Zero).AddMinutes(i))).ToList();
+        // Production-like flag rate: 8 sessions in 100 carry a flag (2 each of thumbs-down, max-tokens, tool errors, guardrail).
+        var pool = Enumerable.Range(0, 500).Select(i => SyntheticTraces.Session(faker, i, new DateTimeOffset(2026, 6, 28, 0, 0, 0, TimeSpan.Zero).AddMinutes(i), i % 100 < 8 ? i % 4 : 4)).ToList();
         using var t = new StreamWriter(traces, false, new UTF8Encoding(false), 1 << 20);
         using var l = new StreamWriter(logs, false, new UTF8Encoding(false), 1 << 20);
         using var f = new StreamWriter(feedback, false, new UTF8Encoding(false), 1 << 20);

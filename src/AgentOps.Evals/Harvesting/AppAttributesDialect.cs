@@ -20,6 +20,9 @@ internal sealed class AppAttributesDialect : ITraceDialect
         facts.UserId ??= First(attributes, UserKeys);
         facts.Tier ??= First(attributes, TierKeys);
         facts.PromptId ??= First(attributes, PromptKeys);
+        // Most spans carry neither; checking the raw bytes first keeps the per-attribute scan off the hot path.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(span.Raw);
+        if (raw.IndexOf("guardrail"u8) < 0 && raw.IndexOf("ircuit"u8) < 0) return;
         foreach (var (key, value) in attributes.All())
         {
             if (key.Contains("guardrail", StringComparison.OrdinalIgnoreCase) && Tripped(value)) facts.Guardrail = true;

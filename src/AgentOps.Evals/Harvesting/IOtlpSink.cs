@@ -6,4 +6,7 @@ internal interface IOtlpSink
     void OnSpan(in OtlpSpan span);
 
     void OnLog(in OtlpLogRecord log);
+
+    /// <summary>False when the raw line surely holds nothing this sink wants, so the reader skips parsing it.</summary>
+    bool Wants(ReadOnlySpan<byte> line) => true;
 }

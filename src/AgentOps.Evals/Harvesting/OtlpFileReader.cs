@@ -19,6 +19,7 @@ internal static class OtlpFileReader
         {
             ct.ThrowIfCancellationRequested();
             if (IsBlank(bytes.Span)) continue;
+            if (!firstContentLine && !sink.Wants(bytes.Span)) continue;
             JsonDocument document;
             try
             {

@@ -1,8 +1,10 @@
 namespace AgentOps.Evals.Harvesting;
 
 /// <summary>Second pass: the full facts, message text included, of the flagged traces only; log events join their span.</summary>
-internal sealed class TranscriptSink(IReadOnlySet<string> traceIds) : IOtlpSink
+internal sealed class TranscriptSink(HashSet<string> traceIds) : IOtlpSink
 {
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = traceIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly Dictionary<(string Trace, string Span), SpanFacts> spans = [];
     private readonly Dictionary<(string Trace, string Span), SpanFacts> logEvents = [];
 
@@ -12,6 +14,33 @@ internal sealed class TranscriptSink(IReadOnlySet<string> traceIds) : IOtlpSink
         if (traceId is null || !traceIds.Contains(traceId)) return;
         var facts = TraceDialects.Read(span, withContent: true)!;
         spans[(facts.TraceId, facts.SpanId)] = facts;
+    }
+
+    /// <summary>Skips lines whose hex trace ids are all unflagged; most lines of a nightly batch are, so the second pass parses little.</summary>
+    public bool Wants(ReadOnlySpan<byte> line)
+    {
+        var key = "\"traceId\""u8;
+        var rest = line;
+        var sawId = false;
+        Span<char> chars = stackalloc char[32];
+        while (true)
+        {
+            var at = rest.IndexOf(key);
+            if (at < 0) return !sawId;
+            rest = rest[(at + key.Length)..];
+            var quote = rest.IndexOf((byte)'"');
+            if (quote < 0 || rest.Length < quote + 33) return true;
+            var id = rest.Slice(quote + 1, 32);
+            if (rest[quote + 33] != (byte)'"') return true;
+            for (var i = 0; i < 32; i++)
+            {
+                var b = id[i];
+                if (!char.IsAsciiHexDigit((char)b)) return true; // base64 ids: cannot tell cheaply, parse the line
+                chars[i] = char.ToLowerInvariant((char)b);
+            }
+            sawId = true;
+            if (lookup.Contains(chars)) return true;
+        }
     }
 
     public void OnLog(in OtlpLogRecord log)

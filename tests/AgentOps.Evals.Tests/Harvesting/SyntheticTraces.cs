@@ -62,7 +62,7 @@ internal static class SyntheticTraces
 
     internal sealed record GeneratedSession(List<string> TraceLines, List<string> LogLines, string? Feedback, List<string> Pii, List<string> Benign);
 
-    internal static GeneratedSession Session(Faker faker, int index, DateTimeOffset start)
+    internal static GeneratedSession Session(Faker faker, int index, DateTimeOffset start, int? flagKind = null)
     {
         var name = faker.Name.FirstName() + " " + faker.Name.LastName();
         var email = faker.Internet.Email(name.Split(' ')[0], name.Split(' ')[1]).ToLowerInvariant();
@@ -77,7 +77,7 @@ internal static class SyntheticTraces
         var userId = $"user-{faker.Random.Number(100000, 999999)}";
         var tier = faker.PickRandom("enterprise", "pro", "free");
         var traceId = faker.Random.Hexadecimal(32, "").ToLowerInvariant();
-        var flag = index % 5; // 0 thumbs-down, 1 max-tokens, 2 tool errors, 3 guardrail, 4 none
+        var flag = flagKind ?? index % 5; // 0 thumbs-down, 1 max-tokens, 2 tool errors, 3 guardrail, 4 none
 
         var user1 = faker.PickRandom(
             $"Hi, my name is {name}. Where is my order {order}? I ordered {sku} for {amount} on {orderDate}.",
