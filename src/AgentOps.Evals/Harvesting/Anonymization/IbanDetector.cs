@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace AgentOps.Evals.Harvesting.Anonymization;
+
+/// <summary>IBANs, compact or in groups of four, checked against the country's length and ISO 13616 mod-97.</summary>
+internal sealed partial class IbanDetector : IPiiDetector
+{
+    /// <summary>IBAN lengths of the countries customers write from most; others need 15–34 characters.</summary>
+    private static readonly Dictionary<string, int> Lengths = new()
+    {
+        ["AT"] = 20, ["BE"] = 16, ["CH"] = 21, ["CZ"] = 24, ["DE"] = 22, ["DK"] = 18, ["ES"] = 24, ["FI"] = 18,
+        ["FR"] = 27, ["GB"] = 22, ["IE"] = 22, ["IT"] = 27, ["LU"] = 20, ["NL"] = 18, ["NO"] = 15, ["PL"] = 28,
+        ["PT"] = 25, ["SE"] = 24, ["GR"] = 27, ["HU"] = 28, ["RO"] = 24, ["HR"] = 21, ["SK"] = 24, ["SI"] = 19,
+    };
+
+    public void Detect(string text, List<PiiSpan> found)
+    {
+        foreach (var match in Pattern().EnumerateMatches(text))
+        {
+            var compact = text.Substring(match.Index, match.Length).Replace(" ", "", StringComparison.Ordinal);
+            // The optional trailing group may swallow a following word; retry shorter before giving up.
+            var length = match.Length;
+            while (true)
+            {
+                if (IsIban(compact))
+                {
+                    found.Add(new PiiSpan(match.Index, match.Index + length, PiiType.Iban));
+                    break;
+                }
+                var lastSpace = text.LastIndexOf(' ', match.Index + length - 1, length);
+                if (lastSpace <= match.Index) break;
+                length = lastSpace - match.Index;
+                compact = text.Substring(match.Index, length).Replace(" ", "", StringComparison.Ordinal);
+            }
+        }
+    }
+
+    internal static bool IsIban(string compact)
+    {
+        if (compact.Length is < 15 or > 34) return false;
+        if (Lengths.TryGetValue(compact[..2], out var expected) && expected != compact.Length) return false;
+        return CheckDigits.IbanMod97(compact);
+    }
+
+    [GeneratedRegex(@"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?!\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

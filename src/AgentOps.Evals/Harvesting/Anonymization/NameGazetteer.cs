@@ -1,0 +1,90 @@
+using Bogus;
+
+namespace AgentOps.Evals.Harvesting.Anonymization;
+
+/// <summary>
+/// First and last names of several locales, from Bogus's locale data: the names the detector recognizes and the
+/// pool the replacer draws fakes from. Words that are names but far more often ordinary words ("May", "Will",
+/// "Street") are left out of the recognizer.
+/// </summary>
+internal sealed class NameGazetteer
+{
+    public static readonly string[] Locales = ["en", "de", "fr", "es", "it", "nl", "pt_BR", "pl"];
+
+    /// <summary>Capitalized words that start sentences or name things more often than people, in the locales above.</summary>
+    internal static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "May", "June", "April", "August", "Will", "Mark", "Bill", "Grant", "Rose", "Hope", "Joy", "Faith", "Chase", "Hunter",
+        "Page", "Price", "Long", "Short", "Young", "King", "Bank", "Street", "Order", "Case", "Lane", "Wood", "Hill", "Green",
+        "Brown", "White", "Black", "Gray", "Grey", "Golden", "Rich", "Frank", "Sunny", "Summer", "Winter", "Autumn", "Spring",
+        "Amazon", "Apple", "Jordan", "Paris", "Florence", "Austin", "Dallas", "Houston", "Sydney", "Victoria", "Georgia",
+        "Carolina", "Virginia", "Washington", "Lincoln", "Madison", "Jackson", "Christian", "Pat", "Sue", "Don", "Art", "Max",
+        "Gene", "Guy", "Ray", "Dean", "Drew", "Miles", "Rich", "Ruby", "Crystal", "Amber", "Jade", "Pearl", "Ivy", "Iris",
+        "Lily", "Daisy", "Holly", "Dawn", "Eve", "Ginger", "Honey", "Misty", "Storm", "Sky", "River", "Forest", "Stone",
+        "Story", "Reed", "Cash", "Sterling", "Royal", "Major", "Rusty", "Woody", "Buck", "Stormy", "Precious", "Trinity",
+        "Destiny", "Harmony", "Serenity", "Justice", "Liberty", "Unique", "Thanks", "Hello", "Dear", "Please", "Sorry",
+        "Support", "Team", "Customer", "Service", "Help", "Desk", "Agent", "Manager", "Delivery", "Shipping", "Refund",
+        "Return", "Account", "Payment", "Card", "Invoice", "Status", "Update", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "January", "February", "March", "September", "October", "November", "December",
+        "Premium", "Express", "Standard", "Pro", "Plus", "Max", "Mini", "Ultra", "Prime", "Gold", "Silver", "Platinum",
+        "Germany", "France", "Spain", "Italy", "Poland", "English", "German", "French", "Spanish", "Italian", "Dutch",
+        "Berlin", "Madrid", "Roma", "Rome", "Milan", "London", "Brussels", "Vienna", "Warsaw", "Lisbon", "Porto",
+        "The", "This", "That", "When", "Where", "What", "Why", "How", "Can", "Could", "Would", "Should", "Did", "Does",
+        "Herr", "Frau", "Monsieur", "Madame", "Mister", "Miss", "Doctor", "Sir", "Madam", "Lord", "Lady", "Saint", "San",
+        "Santa", "Bella", "Bello", "Nice", "Best", "Regards", "Cheers", "Love", "Kind", "Thank", "Good", "Great", "New",
+        "Old", "North", "South", "East", "West", "Main", "Park", "Church", "Mill", "Bridge", "Field", "Ford", "Hall",
+        "Wall", "Well", "Wells", "Banks", "Lake", "Moon", "Sun", "Star", "Day", "Knight", "Bishop", "Cook", "Baker",
+        "Carter", "Cooper", "Fisher", "Porter", "Turner", "Walker", "Weaver", "Hunt", "Power", "Powers", "Love", "Little",
+        "Small", "Large", "Strong", "Sharp", "Swift", "Wise", "Moss", "Bush", "Fox", "Wolf", "Bird", "Lamb", "Bull",
+        "Mayo", "Marina", "Mercedes", "Fiat", "Opel", "Porsche", "Ferrari", "Tesla", "Dell", "Lenovo", "Nokia", "Visa",
+        "Mastercard", "Klarna", "Stripe", "Paypal", "Sage", "Oracle", "Angel", "Angela", "Nova", "Luna", "Stella", "Aurora",
+        "Ok", "Okay", "Yes", "Not", "But", "And", "Also", "Just", "Still", "Even", "Only", "Very", "Much", "More",
+        "Bonjour", "Merci", "Hola", "Gracias", "Ciao", "Grazie", "Danke", "Hallo", "Bitte", "Guten", "Tag",
+    };
+
+    private readonly Dictionary<string, string> firstNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> lastNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> firstByLocale = [];
+    private readonly Dictionary<string, string[]> lastByLocale = [];
+
+    public static NameGazetteer Shared { get; } = new();
+
+    private NameGazetteer()
+    {
+        foreach (var locale in Locales)
+        {
+            var firsts = new List<string>();
+            foreach (var key in (string[])["first_name", "male_first_name", "female_first_name"])
+                firsts.AddRange(Read("name", key, locale));
+            var lasts = Read("name", "last_name", locale).ToList();
+            firstByLocale[locale] = [.. firsts.Where(IsSingleWord).Distinct(StringComparer.Ordinal)];
+            lastByLocale[locale] = [.. lasts.Where(IsSingleWord).Distinct(StringComparer.Ordinal)];
+            foreach (var name in firstByLocale[locale]) firstNames.TryAdd(name, locale);
+            foreach (var name in lastByLocale[locale]) lastNames.TryAdd(name, locale);
+        }
+    }
+
+    public bool IsFirstName(string token) => firstNames.ContainsKey(token) && !CommonWords.Contains(token);
+
+    /// <summary>In the first-name lists, common word or not.</summary>
+    public bool IsKnownFirstName(string token) => firstNames.ContainsKey(token);
+
+    public bool IsLastName(string token) => lastNames.ContainsKey(token) && !CommonWords.Contains(token);
+
+    /// <summary>The locale a name belongs to, for fakes of the same origin; "en" when unknown.</summary>
+    public string LocaleOf(string token) =>
+        firstNames.TryGetValue(token, out var locale) || lastNames.TryGetValue(token, out locale) ? locale : "en";
+
+    public IReadOnlyList<string> FirstNames(string locale) => firstByLocale[locale];
+
+    public IReadOnlyList<string> LastNames(string locale) => lastByLocale[locale];
+
+    private static bool IsSingleWord(string name) => name.Length >= 2 && !name.Contains(' ') && char.IsUpper(name[0]);
+
+    internal static IEnumerable<string> Read(string category, string path, string locale)
+    {
+        if (!Database.HasKey(category, path, locale, locale)) yield break;
+        if (Database.Get(category, path, locale, locale) is not Bogus.Bson.BArray array) yield break;
+        for (var i = 0; i < array.Count; i++) yield return array[i].StringValue;
+    }
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Harvesting.Anonymization;
+
+namespace AgentOps.Evals.Harvesting;
+
+/// <summary>
+/// The nightly harvest: traces and feedback in; flagged, deduplicated, ranked, anonymized cases with
+/// <c>status: needs-label</c> and a triage queue out. Two streaming passes over the traces keep memory flat: the first
+/// keeps per-trace numbers to flag sessions, the second reads message text of the flagged traces only.
+/// </summary>
+public sealed class HarvestJob
+{
+    public Task<HarvestSummary> RunAsync(HarvestRequest request, CancellationToken ct) =>
+        Task.Run(() => Run(request, ct), ct);
+
+    private static HarvestSummary Run(HarvestRequest request, CancellationToken ct)
+    {
+        if (request.Key is null && !request.EphemeralKey)
+            throw new InputException("harvest", "key", "no harvest key: set the key environment variable (harvest.key-env) or pass --ephemeral-key");
+        if (request.Key is { Length: < 16 })
+            throw new InputException("harvest", "key", $"the harvest key has {request.Key.Length} bytes; expected at least 16");
+        var key = request.Key ?? RandomNumberGenerator.GetBytes(32);
+        var traceFiles = FileGlob.Expand(request.Traces);
+        if (traceFiles.Count == 0)
+            throw new InputException("harvest", "traces", $"no trace files match {string.Join(", ", request.Traces)}");
+        var skipped = new List<SkippedLine>();
+
+        var feedback = new List<FeedbackEvent>();
+        foreach (var file in FileGlob.Expand(request.Feedback)) FeedbackReader.Read(file, feedback, skipped, ct);
+
+        var summaries = new SummarySink(request.Pricing);
+        foreach (var file in traceFiles) OtlpFileReader.Read(file, summaries, skipped, ct);
+        var sessions = SessionSummary.Group(summaries.Traces.Values, feedback)
+            .Where(s => request.Since is not { } since || s.Start >= since || s.Feedback.Any(f => f.Timestamp >= since))
+            .ToList();
+        var flags = FlagRules.Evaluate(sessions, request.Thresholds);
+        var flaggedSessions = sessions.Where(s => flags.ContainsKey(s.Key)).ToList();
+
+        var transcripts = new TranscriptSink(flaggedSessions.SelectMany(s => s.TraceIds).ToHashSet(StringComparer.Ordinal));
+        // Second pass: skipped lines were already reported by the first.
+        foreach (var file in traceFiles) OtlpFileReader.Read(file, transcripts, [], ct);
+        var byTrace = transcripts.ByTrace();
+
+        var candidates = new List<HarvestCandidate>();
+        var withoutConversation = 0;
+        foreach (var session in flaggedSessions)
+        {
+            var spans = session.TraceIds.SelectMany(t => byTrace.TryGetValue(t, out var list) ? list : []).OrderBy(s => s.Start).ToList();
+            if (TranscriptBuilder.Build(session, flags[session.Key], spans) is { } candidate) candidates.Add(candidate);
+            else withoutConversation++;
+        }
+        var collapsed = NearDuplicates.Collapse(CaseRanking.Rank(candidates));
+        var selected = CaseRanking.Rank(collapsed).Take(Math.Max(0, request.Limit)).ToList();
+
+        var now = request.Time.GetUtcNow();
+        var pseudonymizer = new Pseudonymizer(key);
+        var mapping = request.EphemeralKey ? null : new MappingStore(request.MappingStore, key);
+        Directory.CreateDirectory(request.Out);
+        var written = new List<string>();
+        var present = new List<string>();
+        var triage = new List<TriageEntry>();
+        var hoursToCase = new List<double>();
+        var hoursToPromotion = new List<double>();
+        foreach (var candidate in selected)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (goldenCase, replacements) = CaseFromCandidate(candidate, key, pseudonymizer, now);
+            var path = Path.Combine(request.Out, goldenCase.Id + ".yaml");
+            var isNew = !File.Exists(path);
+            var feedbackAt = candidate.Session.NegativeFeedback?.Timestamp;
+            if (isNew)
+            {
+                File.WriteAllText(path, GoldenCaseWriter.ToYaml(goldenCase, request.SchemaPath));
+                written.Add(path);
+                mapping?.Write(goldenCase.Id, replacements);
+                if (feedbackAt is { } at) hoursToCase.Add((now - at).TotalHours);
+            }
+            else
+            {
+                present.Add(path);
+                if (feedbackAt is { } at && IsActive(path)) hoursToPromotion.Add((File.GetLastWriteTimeUtc(path) - at.UtcDateTime).TotalHours);
+            }
+            triage.Add(new TriageEntry(triage.Count + 1, goldenCase.Id, Path.GetFileName(path), Math.Round(CaseRanking.Score(candidate), 2), candidate.Count,
+                candidate.Flags.Select(f => f.ToName()).ToList(), candidate.Session.NegativeFeedback?.Category, candidate.Session.Tier,
+                candidate.Session.Model, goldenCase.Title));
+        }
+
+        var triageMarkdown = Path.Combine(request.Out, "triage.md");
+        var triageJson = Path.Combine(request.Out, "triage.json");
+        WriteIfChanged(triageMarkdown, TriageWriter.ToMarkdown(triage));
+        WriteIfChanged(triageJson, TriageWriter.ToJson(triage));
+
+        return new HarvestSummary
+        {
+            TraceFiles = traceFiles.Count,
+            Spans = summaries.Spans,
+            SessionsRead = sessions.Count,
+            FeedbackEvents = feedback.Count,
+            FlaggedByFlag = flags.Values.SelectMany(f => f).GroupBy(f => f.ToName()).ToDictionary(g => g.Key, g => g.Count()),
+            Skipped = skipped,
+            CasesWritten = written,
+            CasesAlreadyPresent = present,
+            DuplicatesCollapsed = collapsed.Sum(c => c.Duplicates.Count),
+            SessionsWithoutConversation = withoutConversation,
+            TimeToEval = Stats(hoursToCase, hoursToPromotion),
+            TriageMarkdown = triageMarkdown,
+            TriageJson = triageJson,
+            MappingStoreWritten = mapping is not null && written.Count > 0,
+        };
+    }
+
+    /// <summary>The case for one candidate, anonymized, with its stable content-hash id. Pure given the key.</summary>
+    internal static (GoldenCase Case, IReadOnlyList<AnonymizedValue> Replacements) CaseFromCandidate(HarvestCandidate candidate, byte[] key, Pseudonymizer pseudonymizer, DateTimeOffset now)
+    {
+        var anonymizer = new CaseAnonymizer(key, pseudonymizer);
+        var session = candidate.Session;
+        var all = new[] { candidate }.Concat(candidate.Duplicates).ToList();
+        var sessionIds = all.Select(c => c.Session.SessionId).OfType<string>().Distinct().Select(id => anonymizer.AddIdentifier("session-id", id)).ToList();
+        var userIds = all.Select(c => c.Session.UserId).OfType<string>().Distinct().Select(id => anonymizer.AddIdentifier("user-id", id)).ToList();
+        var traceIds = all.SelectMany(c => c.Session.TraceIds).Distinct().Take(20).Select(id => anonymizer.AddIdentifier("trace-id", id)).ToList();
+
+        var messages = candidate.Messages.Select(m => new CaseMessage(m.Role, anonymizer.Anonymize(m.Content))).ToList();
+        var tools = candidate.Tools.Select(t => t with
+        {
+            Parameters = t.Parameters?.DeepClone().AsObject(),
+            Returns = anonymizer.Anonymize(t.Returns),
+            Error = t.Error is null ? null : anonymizer.Anonymize(t.Error),
+        }).ToList();
+        var negative = session.NegativeFeedback;
+        var comment = negative?.Comment is { } c ? anonymizer.Anonymize(c) : null;
+
+        var primary = candidate.Flags[0];
+        var date = DateOnly.FromDateTime((negative?.Timestamp ?? session.Start ?? now).UtcDateTime);
+        var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
+        var title = $"{primary.ToName()}: {Shorten(lastUser, 70)}";
+        var id = "harvest-" + ContentHash(messages, tools);
+
+        var evidence = new JsonObject
+        {
+            ["flags"] = new JsonArray(candidate.Flags.Select(f => (JsonNode)JsonValue.Create(f.ToName())!).ToArray()),
+            ["count"] = candidate.Count,
+            ["sessions"] = Strings(sessionIds),
+            ["traces"] = Strings(traceIds),
+        };
+        if (userIds.Count > 0) evidence["users"] = Strings(userIds);
+        if (session.Model is { } model) evidence["model"] = model;
+        if ((negative?.PromptHash ?? session.PromptId) is { } prompt) evidence["prompt"] = prompt;
+        if (session.Tier is { } tier) evidence["tier"] = tier;
+        if (negative is not null)
+        {
+            var fb = new JsonObject { ["origin"] = negative.Origin };
+            if (negative.Category is { } category) fb["category"] = category;
+            if (comment is not null) fb["comment"] = comment;
+            if (negative.Timestamp is { } at) fb["at"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            evidence["feedback"] = fb;
+        }
+        if (candidate.FinishReasons.Count > 0) evidence["finish-reasons"] = Strings(candidate.FinishReasons);
+        evidence["model-calls"] = session.ModelCalls;
+        if (session.ToolErrors > 0) evidence["tool-errors"] = session.ToolErrors;
+        evidence["tokens"] = new JsonObject { ["input"] = session.InputTokens, ["output"] = session.OutputTokens };
+        if (session.Cost > 0) evidence["cost-usd"] = Math.Round(session.Cost, 6);
+        evidence["key"] = Pseudonymizer.Fingerprint(key);
+        // Fakes look like real PII by design; listing them lets `scan` tell them from a leak.
+        var synthetic = anonymizer.Replacements.Where(r => !r.Replacement.StartsWith('<') && !r.Replacement.StartsWith("anon-", StringComparison.Ordinal))
+            .Select(r => r.Replacement).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (synthetic.Count > 0) evidence["synthetic"] = Strings(synthetic);
+
+        var tags = new List<string> { "harvested" };
+        tags.AddRange(candidate.Flags.Select(f => f.ToName()));
+        if (session.Tier is { } t2) tags.Add("tier:" + t2);
+        var goldenCase = new GoldenCase
+        {
+            Id = id,
+            Title = title,
+            Tags = tags,
+            Severity = negative?.Category == "unsafe" || candidate.Flags.Contains(HarvestFlag.Guardrail) ? Severity.P1 : Severity.P2,
+            Status = CaseStatus.NeedsLabel,
+            Source = $"{primary.ToName()}-{date:yyyy-MM-dd}",
+            Created = DateOnly.FromDateTime(now.UtcDateTime),
+            Input = new CaseInput(messages, session.Tier is { } t3 ? new Dictionary<string, string> { ["customer_tier"] = t3 } : new Dictionary<string, string>(), [], tools),
+            Expect = [],
+            Evidence = evidence,
+        };
+        return (goldenCase, anonymizer.Replacements);
+    }
+
+    private static string ContentHash(IReadOnlyList<CaseMessage> messages, IReadOnlyList<MockTool> tools)
+    {
+        var text = new StringBuilder();
+        foreach (var m in messages) text.Append(m.Role).Append('\u001f').Append(HarvestCandidate.Normalize(m.Content)).Append('\u001e');
+        foreach (var t in tools) text.Append(t.Name).Append('\u001f').Append(t.Returns?.ToJsonString()).Append('\u001e');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+
+    private static string Shorten(string text, int max)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= max ? line : line[..max].TrimEnd() + "…";
+    }
+
+    private static bool IsActive(string path) =>
+        File.ReadLines(path).Any(l => l.Trim() == "status: active");
+
+    private static void WriteIfChanged(string path, string text)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == text) return;
+        File.WriteAllText(path, text);
+    }
+
+    private static TimeToEvalStats Stats(List<double> toCase, List<double> toPromotion)
+    {
+        static double? Quantile(List<double> values, double q)
+        {
+            if (values.Count == 0) return null;
+            return Math.Round(FlagRules.Percentile(values, q * 100), 1);
+        }
+        return new TimeToEvalStats(toCase.Count, Quantile(toCase, 0.5), Quantile(toCase, 0.9), toCase.Count == 0 ? null : Math.Round(toCase.Max(), 1),
+            toPromotion.Count, Quantile(toPromotion, 0.5));
+    }
+}

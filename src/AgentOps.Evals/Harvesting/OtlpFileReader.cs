@@ -1,0 +1,137 @@
+using System.Text.Json;
+
+namespace AgentOps.Evals.Harvesting;
+
+/// <summary>
+/// Reads OTLP JSON as the collector's file exporter writes it: one <c>TracesData</c>/<c>LogsData</c> object per line,
+/// or one (pretty-printed) document per file. A line that is not JSON, or a span that is malformed, is skipped and
+/// reported with file:line; the rest of the file is still read.
+/// </summary>
+internal static class OtlpFileReader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256, AllowTrailingCommas = true };
+
+    public static void Read(string path, IOtlpSink sink, List<SkippedLine> skipped, CancellationToken ct)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var firstContentLine = true;
+        foreach (var (line, bytes) in Utf8LineReader.Read(stream))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (IsBlank(bytes.Span)) continue;
+            if (!firstContentLine && !sink.Wants(bytes.Span)) continue;
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(bytes, Options);
+            }
+            catch (JsonException e)
+            {
+                if (firstContentLine && TryReadWhole(path, sink, skipped)) return;
+                skipped.Add(new SkippedLine(path, line, "not JSON: " + FirstSentence(e.Message)));
+                firstContentLine = false;
+                continue;
+            }
+            firstContentLine = false;
+            using (document) Visit(document.RootElement, sink, skipped, path, line);
+        }
+    }
+
+    /// <summary>A file whose first line is not a whole document may be one pretty-printed document.</summary>
+    private static bool TryReadWhole(string path, IOtlpSink sink, List<SkippedLine> skipped)
+    {
+        if (new FileInfo(path).Length > 512L << 20) return false;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var document = JsonDocument.Parse(stream, Options);
+            Visit(document.RootElement, sink, skipped, path, 1);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void Visit(JsonElement root, IOtlpSink sink, List<SkippedLine> skipped, string path, int line)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            skipped.Add(new SkippedLine(path, line, "expected an OTLP object with resourceSpans or resourceLogs"));
+            return;
+        }
+        var known = false;
+        if (root.TryGetProperty("resourceSpans", out var resourceSpans) && resourceSpans.ValueKind == JsonValueKind.Array)
+        {
+            known = true;
+            var index = 0;
+            foreach (var rs in resourceSpans.EnumerateArray())
+            {
+                var resource = Resource(rs);
+                foreach (var (scope, spans) in Scopes(rs, "scopeSpans", "instrumentationLibrarySpans", "spans"))
+                {
+                    foreach (var span in spans)
+                    {
+                        index++;
+                        Guard(() => sink.OnSpan(new OtlpSpan(span, resource, scope)), skipped, path, line, $"span {index}");
+                    }
+                }
+            }
+        }
+        if (root.TryGetProperty("resourceLogs", out var resourceLogs) && resourceLogs.ValueKind == JsonValueKind.Array)
+        {
+            known = true;
+            var index = 0;
+            foreach (var rl in resourceLogs.EnumerateArray())
+            {
+                foreach (var (_, records) in Scopes(rl, "scopeLogs", "instrumentationLibraryLogs", "logRecords"))
+                {
+                    foreach (var record in records)
+                    {
+                        index++;
+                        Guard(() => sink.OnLog(new OtlpLogRecord(record)), skipped, path, line, $"log record {index}");
+                    }
+                }
+            }
+        }
+        if (!known) skipped.Add(new SkippedLine(path, line, "expected an OTLP object with resourceSpans or resourceLogs"));
+    }
+
+    private static void Guard(Action read, List<SkippedLine> skipped, string path, int line, string what)
+    {
+        try
+        {
+            read();
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or KeyNotFoundException or ArgumentException)
+        {
+            skipped.Add(new SkippedLine(path, line, $"{what}: {FirstSentence(e.Message)}"));
+        }
+    }
+
+    private static OtlpAttributes Resource(JsonElement resourceItem) =>
+        new(resourceItem.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var a) ? a : default);
+
+    private static IEnumerable<(string Scope, IEnumerable<JsonElement> Items)> Scopes(JsonElement resourceItem, string name, string legacyName, string itemsName)
+    {
+        foreach (var property in (string[])[name, legacyName])
+        {
+            if (!resourceItem.TryGetProperty(property, out var scopes) || scopes.ValueKind != JsonValueKind.Array) continue;
+            foreach (var scope in scopes.EnumerateArray())
+            {
+                var scopeName = scope.TryGetProperty("scope", out var s) && s.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+                if (scope.TryGetProperty(itemsName, out var items) && items.ValueKind == JsonValueKind.Array)
+                    yield return (scopeName, items.EnumerateArray());
+            }
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.Trim(" \t\r"u8).IsEmpty;
+
+    private static string FirstSentence(string message)
+    {
+        var dot = message.IndexOf(". ", StringComparison.Ordinal);
+        return dot > 0 ? message[..dot] : message;
+    }
+}

@@ -1,0 +1,9 @@
+using AgentOps.Evals.Harvesting.Anonymization;
+
+namespace AgentOps.Evals.Harvesting;
+
+/// <summary>One value <c>scan</c> found: file, 1-based line, 0-based [Start, End) character offsets within the line, and its type.</summary>
+public sealed record ScanFinding(string File, int Line, int Start, int End, PiiType Type)
+{
+    public override string ToString() => $"{File}:{Line}:{Start + 1}: {Type.ToName()}";
+}

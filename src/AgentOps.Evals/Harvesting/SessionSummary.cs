@@ -1,0 +1,66 @@
+namespace AgentOps.Evals.Harvesting;
+
+/// <summary>One session (conversation id, else trace id) as the flags see it.</summary>
+internal sealed record SessionSummary(
+    string Key,
+    string? SessionId,
+    IReadOnlyList<string> TraceIds,
+    string? UserId,
+    string? Tier,
+    string? Model,
+    string? PromptId,
+    DateTimeOffset? Start,
+    int ModelCalls,
+    long InputTokens,
+    long OutputTokens,
+    decimal Cost,
+    bool LengthStop,
+    int LongestToolErrorStreak,
+    int ToolErrors,
+    bool Guardrail,
+    bool CircuitBreaker,
+    IReadOnlyList<FeedbackEvent> Feedback)
+{
+    /// <summary>The first negative feedback event, if any: it names the category and the time of the thumbs-down.</summary>
+    public FeedbackEvent? NegativeFeedback => Feedback.Where(f => f.Negative).OrderBy(f => f.Timestamp ?? DateTimeOffset.MaxValue).FirstOrDefault();
+
+    /// <summary>Merges the traces of one session, and attaches feedback given for the session or any of its traces.</summary>
+    public static IReadOnlyList<SessionSummary> Group(IEnumerable<TraceSummary> traces, IReadOnlyList<FeedbackEvent> feedback)
+    {
+        var feedbackBySession = feedback.Where(f => f.SessionId is not null).ToLookup(f => f.SessionId!, StringComparer.Ordinal);
+        var sessions = new List<SessionSummary>();
+        foreach (var group in traces.GroupBy(t => t.SessionId ?? t.TraceId, StringComparer.Ordinal))
+        {
+            var list = group.OrderBy(t => t.FirstStart).ToList();
+            var toolRuns = list.SelectMany(t => t.ToolRuns).OrderBy(r => r.Start).ToList();
+            int longest = 0, current = 0;
+            foreach (var run in toolRuns)
+            {
+                current = run.Error ? current + 1 : 0;
+                longest = Math.Max(longest, current);
+            }
+            var events = list.SelectMany(t => t.Feedback).Concat(feedbackBySession[group.Key]).Concat(list.SelectMany(t => group.Key == t.TraceId ? [] : feedbackBySession[t.TraceId])).ToList();
+            var first = list.Select(t => t.FirstStart).Min();
+            sessions.Add(new SessionSummary(
+                group.Key,
+                list.Select(t => t.SessionId).FirstOrDefault(s => s is not null),
+                list.Select(t => t.TraceId).ToList(),
+                list.Select(t => t.UserId).FirstOrDefault(s => s is not null),
+                list.Select(t => t.Tier).FirstOrDefault(s => s is not null),
+                list.Select(t => t.Model).FirstOrDefault(s => s is not null),
+                list.Select(t => t.PromptId).FirstOrDefault(s => s is not null),
+                first is ulong.MaxValue or 0 ? null : OtlpValue.FromUnixNano(first),
+                list.Sum(t => t.ModelCalls),
+                list.Sum(t => t.InputTokens),
+                list.Sum(t => t.OutputTokens),
+                list.Sum(t => t.Cost),
+                list.Any(t => t.LengthStop),
+                longest,
+                toolRuns.Count(r => r.Error),
+                list.Any(t => t.Guardrail),
+                list.Any(t => t.CircuitBreaker),
+                events));
+        }
+        return sessions;
+    }
+}
