@@ -15,6 +15,10 @@ internal sealed partial class KeywordSecretDetector : IPiiDetector
             var value = match.Groups["value"];
             var keyword = match.Groups["keyword"].Value.ToLowerInvariant();
             var isPassword = keyword.StartsWith("pass", StringComparison.Ordinal) || keyword is "pwd" or "mot de passe" or "contraseña" or "kennwort";
+            // "password-reset-008" or "Passwort vergessen" name the topic, not a secret: a value needs a separator
+            // (':', '=', "is") after its keyword; only "Bearer xyz" carries its value bare.
+            var keywordEnd = match.Groups["keyword"].Index + match.Groups["keyword"].Length;
+            if (keyword != "bearer" && text.AsSpan(keywordEnd, value.Index - keywordEnd).Trim().Trim("\"'").IsEmpty) continue;
             if (!LooksSecret(value.ValueSpan, isPassword)) continue;
             found.Add(new PiiSpan(value.Index, value.Index + value.Length, PiiType.Secret, isPassword ? "PASSWORD" : "SECRET"));
         }
