@@ -1,5 +1,6 @@
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Judging;
 using AgentOps.Evals.Storage;
 using AgentOps.Evals.Targets;
 
@@ -83,7 +84,10 @@ public sealed class EvalRunner
         {
             return TrialScorer.InfraFailure(plan, goldenCase, trial, "target-error", $"{e.GetType().Name}: {e.Message}");
         }
-        return await TrialScorer.ScoreAsync(plan, goldenCase, trial, response, cancellationToken).ConfigureAwait(false);
+        // Judge calls made while scoring add their cost here, so it is kept apart from the candidate's.
+        using var spending = JudgeSpend.Begin(out var judgeSpend);
+        var scored = await TrialScorer.ScoreAsync(plan, goldenCase, trial, response, cancellationToken).ConfigureAwait(false);
+        return judgeSpend.CostUsd == 0 ? scored : scored with { Usage = scored.Usage with { JudgeCostUsd = scored.Usage.JudgeCostUsd + judgeSpend.CostUsd } };
     }
 
     private sealed class ProgressCounter(int total, int skipped)
