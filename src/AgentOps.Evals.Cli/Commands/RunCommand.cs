@@ -5,9 +5,12 @@ using System.Text.Json;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Evaluation.ModelGraded;
+using AgentOps.Evals.Providers;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Storage;
 using AgentOps.Evals.Targets;
+using AgentOps.Evals.Telemetry;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -21,6 +24,7 @@ internal static class RunCommand
     private static readonly Option<bool> Record = new("--record") { Description = "Record every live call to the candidate's cassette (fixtures/cassettes/CANDIDATE.jsonl)" };
     private static readonly Option<string?> Resume = new("--resume") { Description = "Finish a stored run: trials already stored make no model call" };
     private static readonly Option<string?> Provider = new("--provider") { Description = "Use this provider instead of the candidate's (e.g. a live one with --record)" };
+    private static readonly Option<string?> Otlp = new("--otlp") { Description = "Export spans and metrics over OTLP to this endpoint (default: OTEL_EXPORTER_OTLP_ENDPOINT; off when neither is set)" };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Trials in flight at once (default: run.concurrency)" };
 
     public static Command Create()
@@ -36,7 +40,7 @@ internal static class RunCommand
               agentops-evals run --resume run-20260701-120000-prod-1a2b
             """)
         {
-            Candidate, K, Filter, ShardOption, Record, Resume, Provider, Concurrency, GlobalOptions.Json,
+            Candidate, K, Filter, ShardOption, Record, Resume, Provider, Concurrency, Otlp, GlobalOptions.Json,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
@@ -63,7 +67,17 @@ internal static class RunCommand
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{filter}'{(shard is null ? "" : $" in shard {shard}")}");
 
+        // Before any client is built: the pipelines add their OpenTelemetry step only when something listens.
+        using var telemetry = TelemetrySetup.Start(parse.GetValue(Otlp));
         var session = CandidateSession.Open(ws.Config, candidateName, parse.GetValue(Provider), parse.GetValue(Record));
+        // The judge is built only when a selected case asks for it, so runs without model-graded cases need no judge key.
+        CassetteFile? judgeRecording = null;
+        Microsoft.Extensions.AI.IChatClient? judge = null;
+        if (cases.Any(c => ModelGrading.NeedsJudge(c, ws.Evaluators)))
+        {
+            if (parse.GetValue(Record)) judgeRecording = CassetteFile.Load(CassetteFile.PathFor(CandidateSession.CassetteFolder(ws.Config), ChatClientFactory.JudgeCassette));
+            judge = ChatClientFactory.CreateJudge(ws.Config, judgeRecording);
+        }
         var run = resumed ?? new RunInfo
         {
             RunId = NewRunId(candidateName),
@@ -84,6 +98,7 @@ internal static class RunCommand
             Target = session.Target,
             Evaluators = ws.Evaluators,
             Concurrency = parse.GetValue(Concurrency) ?? ws.Config.Run.Concurrency,
+            Judge = judge,
         };
 
         RunOutcome outcome;
@@ -96,6 +111,11 @@ internal static class RunCommand
         {
             var recorded = session.SaveRecordings();
             if (session.RecordingPath is { } path) Console.Error.WriteLine($"recorded {recorded} calls to {path}");
+            if (judgeRecording is not null)
+            {
+                judgeRecording.Save();
+                Console.Error.WriteLine($"recorded {judgeRecording.Count} judge calls to {judgeRecording.Path}");
+            }
         }
 
         var stored = await store.GetRunAsync(run.RunId, CancellationToken.None) ?? run;
