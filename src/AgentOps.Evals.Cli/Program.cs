@@ -20,6 +20,7 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(GateCommand.Create());
 root.Subcommands.Add(HarvestCommand.Create());
 root.Subcommands.Add(ScanCommand.Create());
+root.Subcommands.Add(CalibrateCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

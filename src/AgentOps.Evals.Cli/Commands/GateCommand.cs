@@ -5,6 +5,7 @@ using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Gating;
 using AgentOps.Evals.Reporting;
+using AgentOps.Evals.Reporting.Html;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Storage;
 
@@ -22,6 +23,7 @@ internal static class GateCommand
     private static readonly Option<string?> JsonFile = new("--json") { Description = "Write the verdict as JSON (schemaVersion 1) to this file (- for stdout)" };
     private static readonly Option<string?> JUnitFile = new("--junit") { Description = "Write JUnit XML (one testcase per golden case) to this file" };
     private static readonly Option<string?> MarkdownFile = new("--markdown") { Description = "Write a Markdown summary (PR comment, step summary) to this file (- for stdout)" };
+    private static readonly Option<string?> HtmlFile = new("--html") { Description = "Write a self-contained HTML report (verdict, slices, flips, trials side by side, history) to this file" };
     private static readonly Option<bool> GitHub = new("--github") { Description = "Under GITHUB_ACTIONS=true: append the Markdown to GITHUB_STEP_SUMMARY and print ::error annotations on regressed case files" };
     private static readonly Option<string?> LinkBase = new("--link-base") { Description = "Prefix for case-file links in Markdown (default on GitHub: $GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/)" };
 
@@ -32,11 +34,11 @@ internal static class GateCommand
 
             Examples:
               agentops-evals gate --baseline prod --candidate next
-              agentops-evals gate --baseline last-green:prod --candidate next --junit gate.xml --markdown gate.md
+              agentops-evals gate --baseline last-green:prod --candidate next --junit gate.xml --markdown gate.md --html gate.html
               agentops-evals gate --from run-…-prod-1a2b run-…-next-3c4d --json verdict.json
             """)
         {
-            Baseline, Candidate, From, K, Filter, Provider, JsonFile, JUnitFile, MarkdownFile, GitHub, LinkBase,
+            Baseline, Candidate, From, K, Filter, Provider, JsonFile, JUnitFile, MarkdownFile, HtmlFile, GitHub, LinkBase,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
@@ -68,6 +70,11 @@ internal static class GateCommand
         WriteFile(parse.GetValue(JsonFile), new JsonGateReportWriter(), verdict);
         WriteFile(parse.GetValue(JUnitFile), new JUnitGateReportWriter(), verdict);
         WriteFile(parse.GetValue(MarkdownFile), new MarkdownGateReportWriter(linkBase), verdict);
+        if (parse.GetValue(HtmlFile) is { } htmlPath)
+        {
+            var history = await HistoryPoint.LoadAsync(store, candidate.Run.Candidate.Name, cancellationToken: cancellationToken);
+            HtmlReport.WriteFile(htmlPath, w => HtmlReport.Write(w, verdict, baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, history));
+        }
         if (parse.GetValue(GitHub) && Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
         {
             if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)

@@ -3,6 +3,7 @@ using System.Globalization;
 using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Reporting;
+using AgentOps.Evals.Reporting.Html;
 using Spectre.Console;
 
 namespace AgentOps.Evals.Cli.Commands;
@@ -13,6 +14,7 @@ internal static class ReportCommand
     private static readonly Argument<string?> Run = new("RUN") { Description = "Run id (see --list)", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Option<string?> JsonFile = new("--json") { Description = "Write the run as JSON to this file (- for stdout)" };
     private static readonly Option<string?> MarkdownFile = new("--markdown") { Description = "Write the run as Markdown to this file (- for stdout)" };
+    private static readonly Option<string?> HtmlFile = new("--html") { Description = "Write a self-contained HTML report (no network needed to view it) to this file" };
     private static readonly Option<bool> List = new("--list") { Description = "List stored runs, newest first" };
 
     public static Command Create()
@@ -23,7 +25,8 @@ internal static class ReportCommand
             Examples:
               agentops-evals report --list
               agentops-evals report run-20260701-120000-prod-1a2b --markdown summary.md --json run.json
-            """) { Run, JsonFile, MarkdownFile, List };
+              agentops-evals report run-20260701-120000-prod-1a2b --html report.html
+            """) { Run, JsonFile, MarkdownFile, HtmlFile, List };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
     }
@@ -59,6 +62,13 @@ internal static class ReportCommand
                 await using var writer = new StreamWriter(markdownPath);
                 RunMarkdownReport.Write(run, trials, writer);
             }
+            wrote = true;
+        }
+        if (parse.GetValue(HtmlFile) is { } htmlPath)
+        {
+            var history = await HistoryPoint.LoadAsync(store, run.Candidate.Name, cancellationToken: cancellationToken);
+            HtmlReport.WriteFile(htmlPath, writer => HtmlReport.Write(writer, run, trials, history));
+            Console.Error.WriteLine($"wrote {Path.GetFullPath(htmlPath)}");
             wrote = true;
         }
         if (!wrote) RunTable.Print(run, trials);

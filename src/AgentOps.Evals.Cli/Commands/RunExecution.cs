@@ -3,6 +3,9 @@ using System.Globalization;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Evaluation.ModelGraded;
+using AgentOps.Evals.Providers;
+using Microsoft.Extensions.AI;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Storage;
 using AgentOps.Evals.Targets;
@@ -26,6 +29,14 @@ internal static class RunExecution
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
         var session = CandidateSession.Open(ws.Config, request.Candidate, request.Provider, request.Record);
+        // The judge is built only when a selected case asks for it, so runs without model-graded cases need no judge key.
+        CassetteFile? judgeRecording = null;
+        IChatClient? judge = null;
+        if (cases.Any(c => ModelGrading.NeedsJudge(c, ws.Evaluators)))
+        {
+            if (request.Record) judgeRecording = CassetteFile.Load(CassetteFile.PathFor(CandidateSession.CassetteFolder(ws.Config), ChatClientFactory.JudgeCassette));
+            judge = ChatClientFactory.CreateJudge(ws.Config, judgeRecording);
+        }
         var run = request.Resume ?? new RunInfo
         {
             RunId = NewRunId(request.Candidate),
@@ -46,6 +57,7 @@ internal static class RunExecution
             Target = session.Target,
             Evaluators = ws.Evaluators,
             Concurrency = request.Concurrency ?? ws.Config.Run.Concurrency,
+            Judge = judge,
         };
 
         var clock = Stopwatch.StartNew();
@@ -58,6 +70,11 @@ internal static class RunExecution
         {
             var recorded = session.SaveRecordings();
             if (session.RecordingPath is { } path) Console.Error.WriteLine($"recorded {recorded} calls to {path}");
+            if (judgeRecording is not null)
+            {
+                judgeRecording.Save();
+                Console.Error.WriteLine($"recorded {judgeRecording.Count} judge calls to {judgeRecording.Path}");
+            }
         }
         var stored = await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false) ?? run;
         var trials = await store.GetTrialsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);

@@ -45,5 +45,5 @@ internal static class GateConsole
     }
 
     private static string Percent(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-    private static string Points(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pt";
+    private static string Points(double value) => double.IsNaN(value) ? "–" : (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pt";
 }

@@ -1,3 +1,4 @@
+using AgentOps.Evals.Evaluation.ModelGraded;
 using AgentOps.Evals.Evaluation.Operational;
 using AgentOps.Evals.Evaluation.Similarity;
 using AgentOps.Evals.Evaluation.Structure;
@@ -44,5 +45,11 @@ internal static class BuiltInEvaluators
         yield return new BleuEvaluator();
         yield return new TokenF1Evaluator();
         yield return new SimilarEvaluator();
+
+        // model-graded
+        yield return new LlmRubricEvaluator();
+        yield return new EquivalenceEvaluator();
+        yield return new GroundednessEvaluator();
+        yield return new ToolUseJudgementEvaluator();
     }
 }

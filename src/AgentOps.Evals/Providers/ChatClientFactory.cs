@@ -2,6 +2,8 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using AgentOps.Evals.Config;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Judging;
+using AgentOps.Evals.Telemetry;
 using Microsoft.Extensions.AI;
 using OpenAI;
 
@@ -17,7 +19,7 @@ public static class ChatClientFactory
         if (provider.Type == "replay")
         {
             var cassette = CassetteFile.Load(CassetteFile.PathFor(config.Resolve(provider.Cassettes ?? "fixtures/cassettes"), candidate));
-            return new ChatClientBuilder(new ReplayChatClient(cassette, candidate)).UseCostMeter(config.Pricing).Build();
+            return new ChatClientBuilder(new ReplayChatClient(cassette, candidate)).UseCostMeter(config.Pricing).UseTelemetryWhenOn().Build();
         }
         if (provider.Type != "openai")
             throw new InputException(new Problem(new SourceLocation(config.Resolve("eval.config.yaml")), $"providers.{provider.Name}.type", $"provider type '{provider.Type}' cannot serve a chat candidate; expected openai or replay"));
@@ -25,6 +27,7 @@ public static class ChatClientFactory
         var raw = CreateOpenAI(provider, config, model);
         var builder = new ChatClientBuilder(raw)
             .UseCostMeter(config.Pricing)
+            .UseTelemetryWhenOn()
             .UseRetries(new RetryPolicy(run.Retries), time);
         if (recordTo is not null) builder = builder.UseRecording(recordTo, candidate);
         return builder
@@ -32,6 +35,24 @@ public static class ChatClientFactory
             .UseConcurrencyLimit(run.Concurrency)
             .Build();
     }
+
+    /// <summary>The name the judge's calls are recorded under: its cassette is <c>judge.jsonl</c> beside the candidates'.</summary>
+    public const string JudgeCassette = "judge";
+
+    /// <summary>The judge from <c>judge: {model, provider, prompts}</c>, through the same pipeline as a candidate
+    /// (replay from judge.jsonl, or live with cost, retries and recording), or null when the config has no judge.</summary>
+    public static IChatClient? CreateJudge(EvalConfig config, CassetteFile? recordTo = null, TimeProvider? time = null)
+    {
+        if (config.Judge is not { } judge) return null;
+        if (!config.Providers.TryGetValue(judge.Provider, out var provider))
+            throw new InputException(config.Resolve("eval.config.yaml"), "judge.provider", $"no provider '{judge.Provider}'; expected one of: {string.Join(", ", config.Providers.Keys.Order())}");
+        var prompts = JudgePrompts.From(config);
+        return new JudgeChatClient(Create(config, provider, JudgeCassette, judge.Model, provider.Type == "replay" ? null : recordTo, time), judge.Model, prompts);
+    }
+
+    /// <summary>Adds Microsoft.Extensions.AI's OpenTelemetry client (gen_ai.* spans and metrics) when something listens to the harness's source.</summary>
+    private static ChatClientBuilder UseTelemetryWhenOn(this ChatClientBuilder builder) =>
+        EvalTelemetry.Source.HasListeners() ? builder.UseOpenTelemetry(sourceName: EvalTelemetry.SourceName) : builder;
 
     /// <summary>The raw OpenAI-compatible client, with the SDK's own retries off (ours honour Retry-After and classify failures).</summary>
     internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config, string model)

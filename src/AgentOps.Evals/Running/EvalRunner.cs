@@ -1,5 +1,8 @@
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Judging;
+using AgentOps.Evals.Telemetry;
+using System.Diagnostics;
 using AgentOps.Evals.Storage;
 using AgentOps.Evals.Targets;
 
@@ -26,6 +29,14 @@ public sealed class EvalRunner
                 if (!done.Contains((goldenCase.Id, trial)))
                     work.Add((goldenCase, trial));
 
+        using var runSpan = EvalTelemetry.Source.StartActivity("eval.run " + plan.Run.Candidate.Name);
+        runSpan?.SetTag("agentops.run.id", plan.Run.RunId);
+        runSpan?.SetTag("agentops.candidate", plan.Run.Candidate.Name);
+        runSpan?.SetTag("gen_ai.request.model", plan.Run.Candidate.ModelId);
+        runSpan?.SetTag("agentops.prompt.hash", plan.Run.Candidate.PromptHash);
+        runSpan?.SetTag("agentops.run.k", plan.Run.K);
+        using var caseSpans = new CaseSpans(runSpan?.Context ?? default, work.GroupBy(w => w.Case.Id).ToDictionary(g => g.Key, g => g.Count()));
+
         var counter = new ProgressCounter(work.Count + done.Count, done.Count);
         progress?.Report(counter.Snapshot());
         InputException? badInput = null;
@@ -41,7 +52,14 @@ public sealed class EvalRunner
                         TrialResult result;
                         try
                         {
+                            using var trialSpan = EvalTelemetry.Source.StartActivity("eval.trial", ActivityKind.Internal, caseSpans.Enter(item.Case.Id));
+                            trialSpan?.SetTag("agentops.case.id", item.Case.Id);
+                            trialSpan?.SetTag("agentops.trial.index", item.Trial);
                             result = await RunTrialAsync(plan, item.Case, item.Trial, ct).ConfigureAwait(false);
+                            trialSpan?.SetTag("agentops.outcome", result.Outcome.ToString());
+                            if (result.ErrorKind is { } kind) trialSpan?.SetTag("error.type", kind);
+                            caseSpans.Leave(item.Case.Id, result.Outcome);
+                            EvalTelemetry.RecordTrial(plan.Run.Candidate.Name, plan.Run.Candidate.ModelId, result);
                         }
                         catch (InputException e)
                         {
@@ -83,7 +101,10 @@ public sealed class EvalRunner
         {
             return TrialScorer.InfraFailure(plan, goldenCase, trial, "target-error", $"{e.GetType().Name}: {e.Message}");
         }
-        return await TrialScorer.ScoreAsync(plan, goldenCase, trial, response, cancellationToken).ConfigureAwait(false);
+        // Judge calls made while scoring add their cost here, so it is kept apart from the candidate's.
+        using var spending = JudgeSpend.Begin(out var judgeSpend);
+        var scored = await TrialScorer.ScoreAsync(plan, goldenCase, trial, response, cancellationToken).ConfigureAwait(false);
+        return judgeSpend.CostUsd == 0 ? scored : scored with { Usage = scored.Usage with { JudgeCostUsd = scored.Usage.JudgeCostUsd + judgeSpend.CostUsd } };
     }
 
     private sealed class ProgressCounter(int total, int skipped)

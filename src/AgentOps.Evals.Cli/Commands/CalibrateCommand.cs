@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Judging;
+using AgentOps.Evals.Providers;
+using AgentOps.Evals.Running;
+using Spectre.Console;
+
+namespace AgentOps.Evals.Cli.Commands;
+
+/// <summary><c>calibrate</c>: runs the judge on the stored outputs of cases labelled <c>expect-judge: pass|fail</c>
+/// and reports how often it agrees with the labels, and Cohen's kappa.</summary>
+internal static class CalibrateCommand
+{
+    private static readonly Option<string?> Run = new("--run") { Description = "The stored run whose outputs the judge grades (default: the latest completed run of the baseline candidate)" };
+
+    public static Command Create()
+    {
+        var command = new Command("calibrate", """
+            Score the judge against human labels: cases with `expect-judge: pass|fail` are graded by the judge
+            on their recorded output, and agreement and Cohen's kappa are reported.
+
+            Examples:
+              agentops-evals calibrate                        # outputs of the latest baseline run
+              agentops-evals calibrate --run run-20260701-120000-prod-1a2b --json
+            """) { Run, GlobalOptions.Json };
+        command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var ws = Workspace.Open(parse);
+        var configFile = ws.Config.Resolve("eval.config.yaml");
+        if (ws.Config.Judge is null)
+            throw new InputException(configFile, "judge", "missing; calibrate grades with the judge: add judge: {model, provider} to the config");
+        var labelled = ws.LoadCases().Where(c => c.ExpectJudge is not null).ToList();
+        if (labelled.Count == 0)
+            throw new InputException(ws.GoldenSetRoot, "expect-judge", "no case carries a human label; add `expect-judge: pass` or `expect-judge: fail` to the cases a person has graded");
+
+        await using var store = await ws.OpenStoreAsync(cancellationToken);
+        RunInfo run;
+        if (parse.GetValue(Run) is { } runId)
+        {
+            run = await store.GetRunAsync(runId, cancellationToken)
+                ?? throw new InputException(ws.StorePath, "--run", $"no run '{runId}' in the store; list runs with: agentops-evals report --list");
+        }
+        else
+        {
+            var baseline = ws.Config.Baseline ?? throw new InputException(configFile, "baseline", "missing; name the baseline candidate or pass --run RUN");
+            run = (await store.ListRunsAsync(baseline, cancellationToken)).FirstOrDefault(r => r.Status == RunStatus.Completed)
+                ?? throw new InputException(ws.StorePath, "--run", $"no completed run of the baseline '{baseline}' in the store; run `agentops-evals run --candidate {baseline}` first or pass --run RUN");
+        }
+        var trials = await store.GetTrialsAsync(run.RunId, cancellationToken);
+        var judge = ChatClientFactory.CreateJudge(ws.Config)!;
+
+        var items = new List<CalibrationItem>(labelled.Count);
+        foreach (var goldenCase in labelled)
+            items.Add(await CalibrationJudge.JudgeAsync(goldenCase, trials, run.Candidate, judge, ws.Evaluators, cancellationToken));
+        var result = CalibrationResult.Compute(items);
+
+        if (ws.Json) PrintJson(run, result);
+        else Print(run, result, ws.Config.Judge.MinAgreement);
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(RunInfo run, CalibrationResult result, double? minAgreement)
+    {
+        var table = new Table().AddColumns("case", "human", "judge", "reason");
+        foreach (var item in result.Items)
+        {
+            var judge = item.JudgePass is { } p ? (p ? "pass" : "fail") : "[yellow]error[/]";
+            var agree = item.JudgePass is { } q && q != item.HumanPass ? "[red]" + judge + "[/]" : judge;
+            table.AddRow(Markup.Escape(item.CaseId), item.HumanPass ? "pass" : "fail", agree, Markup.Escape(item.Reason));
+        }
+        AnsiConsole.Write(table);
+        Console.WriteLine($"Judge vs human labels on outputs of {run.RunId} ({run.Candidate.Name}): {result.Judged} judged, {result.JudgeErrors} not judged.");
+        Console.WriteLine($"  both pass {result.BothPass}, both fail {result.BothFail}, human pass/judge fail {result.HumanPassJudgeFail}, human fail/judge pass {result.HumanFailJudgePass}");
+        Console.WriteLine($"  agreement {Format(result.Agreement, "P1")}, Cohen's kappa {Format(result.Kappa, "0.00")}{(result.Kappa is null && result.Judged > 0 ? " (undefined: every label and verdict is the same class)" : "")}");
+        if (minAgreement is { } min && result.Agreement is { } a && a < min)
+            Console.Error.WriteLine($"Agreement {a.ToString("P1", CultureInfo.InvariantCulture)} is below judge.min-agreement {min.ToString("P0", CultureInfo.InvariantCulture)}: do not trust judge rules until the judge or its prompts improve.");
+    }
+
+    private static void PrintJson(RunInfo run, CalibrationResult result) =>
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            runId = run.RunId,
+            candidate = run.Candidate.Name,
+            judged = result.Judged,
+            agreed = result.Agreed,
+            judgeErrors = result.JudgeErrors,
+            agreement = result.Agreement,
+            kappa = result.Kappa,
+            confusion = new { bothPass = result.BothPass, bothFail = result.BothFail, humanPassJudgeFail = result.HumanPassJudgeFail, humanFailJudgePass = result.HumanFailJudgePass },
+            cases = result.Items,
+        }, CliJson.Options));
+
+    private static string Format(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+}

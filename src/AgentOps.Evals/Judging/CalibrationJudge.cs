@@ -1,0 +1,41 @@
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Evaluation;
+using AgentOps.Evals.Evaluation.ModelGraded;
+using AgentOps.Evals.Running;
+using AgentOps.Evals.Targets;
+using Microsoft.Extensions.AI;
+
+namespace AgentOps.Evals.Judging;
+
+/// <summary>Runs a case's model-graded assertions on a stored output, as the run did, to compare with the case's human label.</summary>
+public static class CalibrationJudge
+{
+    /// <summary>The judge's verdict on a labelled case: pass when every model-graded assertion passes; null (with the
+    /// reason) when the case has none, no usable trial is stored, or the judge could not answer.</summary>
+    public static async Task<CalibrationItem> JudgeAsync(GoldenCase goldenCase, IReadOnlyList<TrialResult> storedTrials, CandidateIdentity candidate,
+        IChatClient judge, EvaluatorRegistry evaluators, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(goldenCase);
+        var human = goldenCase.ExpectJudge ?? throw new ArgumentException($"case '{goldenCase.Id}' has no expect-judge label", nameof(goldenCase));
+        var graded = goldenCase.Expect
+            .Select(spec => (Spec: spec, Evaluator: evaluators.TryGet(spec.Type, out var e) ? e : null))
+            .Where(x => x.Evaluator is IModelGradedEvaluator)
+            .ToList();
+        if (graded.Count == 0) return new CalibrationItem(goldenCase.Id, human, null, "no model-graded assertion to calibrate");
+        var trial = storedTrials.Where(t => t.CaseId == goldenCase.Id && t.Outcome != TrialOutcome.InfraError).OrderBy(t => t.TrialIndex).FirstOrDefault();
+        if (trial is null) return new CalibrationItem(goldenCase.Id, human, null, "no stored trial with an output for this case");
+
+        var response = new TargetResponse(trial.Output, trial.Trajectory, trial.Usage, trial.LatencyMs, trial.FinishReason, candidate.ModelId);
+        var context = new EvaluationContext(goldenCase, response, candidate, trial.TrialIndex) { Judge = judge };
+        var reasons = new List<string>();
+        var passed = true;
+        foreach (var (spec, evaluator) in graded)
+        {
+            var result = await evaluator!.EvaluateAsync(spec, context, cancellationToken).ConfigureAwait(false);
+            if (result.InfraError) return new CalibrationItem(goldenCase.Id, human, null, $"{result.Type}: {result.Reason}");
+            passed &= result.Passed;
+            reasons.Add($"{result.Type}: {result.Reason}");
+        }
+        return new CalibrationItem(goldenCase.Id, human, passed, string.Join("; ", reasons));
+    }
+}

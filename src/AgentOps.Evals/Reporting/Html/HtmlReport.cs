@@ -1,0 +1,44 @@
+using AgentOps.Evals.Gating;
+using AgentOps.Evals.Running;
+
+namespace AgentOps.Evals.Reporting.Html;
+
+/// <summary>The HTML report: one self-contained file (inline CSS, JS and SVG; a content security policy forbids any
+/// network at view time) for a single run (<c>report RUN --html F</c>) or a gate verdict (<c>gate … --html F</c>).
+/// Every piece of case and response text is escaped.</summary>
+public static class HtmlReport
+{
+    /// <summary>A gate verdict: verdict and identities, slices with intervals, flips, both sides' trials per case,
+    /// cost/latency plots and the candidate's history (<see cref="HistoryPoint.LoadAsync"/>; may be empty).</summary>
+    public static void Write(TextWriter output, GateVerdict verdict,
+        RunInfo baseline, IReadOnlyList<TrialResult> baselineTrials,
+        RunInfo candidate, IReadOnlyList<TrialResult> candidateTrials,
+        IReadOnlyList<HistoryPoint> history)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(verdict);
+        new HtmlReportRenderer(output, verdict, new ReportSide(baseline, baselineTrials), new ReportSide(candidate, candidateTrials), history).Render();
+    }
+
+    /// <summary>A single stored run: pass rates per suite and tag with intervals, every case's trials, plots and history.</summary>
+    public static void Write(TextWriter output, RunInfo run, IReadOnlyList<TrialResult> trials, IReadOnlyList<HistoryPoint> history)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        new HtmlReportRenderer(output, null, null, new ReportSide(run, trials), history).Render();
+    }
+
+    /// <summary>Writes to <paramref name="path"/> through a temp file, so a reader never sees half a report.</summary>
+    public static void WriteFile(string path, Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+            write(writer);
+        File.Move(temp, full, overwrite: true);
+    }
+}
+
+/// <summary>One run and its trials, as the report shows them.</summary>
+internal sealed record ReportSide(RunInfo Run, IReadOnlyList<TrialResult> Trials);
