@@ -15,19 +15,30 @@ public static class PiiScanner
     public static IReadOnlyList<ScanFinding> Scan(IEnumerable<string> paths)
     {
         var findings = new List<ScanFinding>();
+        // The triage queue beside harvested cases quotes their fakes: a folder's declared fakes count for every file in it.
+        var folderFakes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var file in Files(paths))
         {
             var text = File.ReadAllText(file);
             if (text.Contains('\0')) continue;
-            findings.AddRange(ScanText(file, text));
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "";
+            if (!folderFakes.TryGetValue(folder, out var fakes))
+                folderFakes[folder] = fakes = DeclaredSyntheticIn(folder);
+            findings.AddRange(ScanText(file, text, fakes));
         }
         return findings;
     }
 
-    /// <summary>Findings in one text, positions per line; a span over several lines (a PEM block) gives one finding per line.</summary>
-    public static IReadOnlyList<ScanFinding> ScanText(string file, string text)
+    private static IReadOnlyList<string> DeclaredSyntheticIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*.y*ml")
+            .SelectMany(f => DeclaredSynthetic(f, File.ReadAllText(f)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Findings in one text (<paramref name="knownFakes"/>: fakes declared elsewhere, e.g. by the cases of its folder), positions per line; a span over several lines (a PEM block) gives one finding per line.</summary>
+    public static IReadOnlyList<ScanFinding> ScanText(string file, string text, IReadOnlyList<string>? knownFakes = null)
     {
-        var synthetic = DeclaredSynthetic(file, text);
+        var synthetic = knownFakes is null ? DeclaredSynthetic(file, text) : [.. DeclaredSynthetic(file, text), .. knownFakes];
         var lineStarts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++) if (text[i] == '\n') lineStarts.Add(i + 1);
         var findings = new List<ScanFinding>();

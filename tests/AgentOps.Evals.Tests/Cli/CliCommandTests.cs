@@ -131,4 +131,37 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("huge.yaml", result.Stderr);
         Assert.DoesNotContain("   at ", result.All);
     }
+
+    [Fact]
+    public async Task The_sample_golden_set_scans_clean_and_a_planted_email_is_found()
+    {
+        var clean = await CliProcess.RunAsync("scan");
+        Assert.True(clean.ExitCode == 0, clean.All);
+
+        var leaky = Path.Combine(_dir, "leaky.yaml");
+        File.WriteAllText(leaky, "id: leaky\ninput:\n  messages:\n    - {role: user, content: \"mail me at jane.doe@example.com\"}\n");
+        var found = await CliProcess.RunAsync("scan", leaky, "--json");
+        Assert.Equal(1, found.ExitCode);
+        using var finding = System.Text.Json.JsonDocument.Parse(found.Stdout.Split('\n')[0]);
+        Assert.Equal("email", finding.RootElement.GetProperty("type").GetString());
+        Assert.Equal(4, finding.RootElement.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public async Task Harvest_refuses_without_a_key_and_writes_needs_label_cases_with_an_ephemeral_one()
+    {
+        var outFolder = Path.Combine(_dir, "harvested");
+        var noKey = await CliProcess.RunInAsync(RepoPaths.Root, new Dictionary<string, string?> { ["AGENTOPS_HMAC_KEY"] = null }, "harvest", "--out", outFolder);
+        Assert.Equal(2, noKey.ExitCode);
+        Assert.Contains("AGENTOPS_HMAC_KEY", noKey.Stderr);
+
+        var ephemeral = await CliProcess.RunInAsync(RepoPaths.Root, new Dictionary<string, string?> { ["AGENTOPS_HMAC_KEY"] = null }, "harvest", "--out", outFolder, "--ephemeral-key");
+        Assert.True(ephemeral.ExitCode == 0, ephemeral.All);
+        var cases = Directory.GetFiles(outFolder, "*.yaml");
+        Assert.NotEmpty(cases);
+        Assert.All(cases, f => Assert.Contains("status: needs-label", File.ReadAllText(f)));
+        Assert.True(File.Exists(Path.Combine(outFolder, "triage.md")));
+        Assert.Contains("skipped", ephemeral.Stdout);
+        Assert.Equal(0, (await CliProcess.RunAsync("scan", outFolder)).ExitCode);
+    }
 }
