@@ -3,7 +3,10 @@ using System.Text;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Evaluation.ModelGraded;
 using AgentOps.Evals.Gating;
+using AgentOps.Evals.Judging;
+using AgentOps.Evals.Providers;
 using AgentOps.Evals.Reporting;
 using AgentOps.Evals.Reporting.Html;
 using AgentOps.Evals.Running;
@@ -66,6 +69,8 @@ internal static class GateCommand
             throw new InputException("--from", "--from", "baseline and candidate are the same stored run");
 
         var verdict = GateEvaluator.Evaluate(new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, ws.Config.Gate));
+        if (ws.Config.Judge?.MinAgreement is { } minAgreement)
+            verdict = await ApplyJudgeTrustAsync(ws, verdict, minAgreement, baseline, candidate.Run, cancellationToken);
         var linkBase = parse.GetValue(LinkBase) ?? GitHubLinkBase();
         WriteFile(parse.GetValue(JsonFile), new JsonGateReportWriter(), verdict);
         WriteFile(parse.GetValue(JUnitFile), new JUnitGateReportWriter(), verdict);
@@ -86,6 +91,29 @@ internal static class GateCommand
         }
         if (parse.GetValue(JsonFile) != "-" && parse.GetValue(MarkdownFile) != "-") GateConsole.Print(verdict);
         return verdict.ExitCode;
+    }
+
+    /// <summary>Calibrates the judge on the human-labelled cases (graded on the baseline's outputs) when gated cases are model-graded.</summary>
+    private static async Task<GateVerdict> ApplyJudgeTrustAsync(Workspace ws, GateVerdict verdict, double minAgreement,
+        (RunInfo Run, IReadOnlyList<TrialResult> Trials) baseline, RunInfo candidateRun, CancellationToken cancellationToken)
+    {
+        var cases = ws.LoadCases();
+        var gated = candidateRun.Cases.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var modelGraded = cases.Where(c => gated.Contains(c.Id) && ModelGrading.NeedsJudge(c, ws.Evaluators)).Select(c => c.Id).ToList();
+        if (modelGraded.Count == 0) return verdict;
+        var labelled = cases.Where(c => c.ExpectJudge is not null).ToList();
+        double? agreement = null;
+        var judged = 0;
+        if (labelled.Count > 0 && ChatClientFactory.CreateJudge(ws.Config) is { } judge)
+        {
+            var items = new List<CalibrationItem>(labelled.Count);
+            foreach (var goldenCase in labelled)
+                items.Add(await CalibrationJudge.JudgeAsync(goldenCase, baseline.Trials, baseline.Run.Candidate, judge, ws.Evaluators, cancellationToken));
+            var result = CalibrationResult.Compute(items);
+            agreement = result.Agreement;
+            judged = result.Judged;
+        }
+        return JudgeTrust.Apply(verdict, minAgreement, agreement, judged, modelGraded);
     }
 
     private static void WriteFile(string? path, IGateReportWriter writer, GateVerdict verdict)
