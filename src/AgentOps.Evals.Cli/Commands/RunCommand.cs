@@ -57,52 +57,15 @@ internal static class RunCommand
         var filter = resumed?.Filter ?? parse.GetValue(Filter);
         var shard = resumed?.Shard ?? parse.GetValue(ShardOption);
         var k = resumed?.K ?? parse.GetValue(K) ?? ws.Config.Run.K;
-        if (k < 1) throw new InputException("-k", "-k", $"found {k}, expected a whole number ≥ 1");
 
-        var cases = CaseSelection.Select(ws.LoadCases(), filter, shard);
-        if (cases.Count == 0)
-            throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{filter}'{(shard is null ? "" : $" in shard {shard}")}");
-
-        var session = CandidateSession.Open(ws.Config, candidateName, parse.GetValue(Provider), parse.GetValue(Record));
-        var run = resumed ?? new RunInfo
-        {
-            RunId = NewRunId(candidateName),
-            Candidate = session.Identity,
-            K = k,
-            GoldenSetRevision = GoldenSetRevision.Compute(cases),
-            StartedAt = DateTimeOffset.UtcNow,
-            Filter = filter,
-            Shard = shard,
-            Cases = cases.Select(c => new RunCase(c.Id, c.Suite, c.Severity.ToString(), c.Tags, Path.GetRelativePath(Directory.GetCurrentDirectory(), c.Location.File), c.Consistency?.K ?? k, c.Title)).ToList(),
-            GitCommit = GitInfo.Commit(),
-            GitBranch = GitInfo.Branch(),
-        };
-        var plan = new RunPlan
-        {
-            Run = run,
-            Cases = cases,
-            Target = session.Target,
-            Evaluators = ws.Evaluators,
-            Concurrency = parse.GetValue(Concurrency) ?? ws.Config.Run.Concurrency,
-        };
-
-        RunOutcome outcome;
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            outcome = await ProgressView.RunAsync(candidateName, progress => new EvalRunner().RunAsync(plan, store, progress, cancellationToken));
-        }
-        finally
-        {
-            var recorded = session.SaveRecordings();
-            if (session.RecordingPath is { } path) Console.Error.WriteLine($"recorded {recorded} calls to {path}");
-        }
-
-        var stored = await store.GetRunAsync(run.RunId, CancellationToken.None) ?? run;
-        var trials = await store.GetTrialsAsync(run.RunId, CancellationToken.None);
+        var result = await RunExecution.ExecuteAsync(ws, store,
+            new RunRequest(candidateName, k, filter, shard, parse.GetValue(Provider), parse.GetValue(Record), parse.GetValue(Concurrency), resumed),
+            cancellationToken);
+        var (stored, trials, outcome, elapsed) = result;
+        var run = stored;
         var infra = trials.Count(t => t.Outcome == TrialOutcome.InfraError);
         var infraRate = trials.Count == 0 ? 0 : (double)infra / trials.Count;
-        if (ws.Json) PrintJson(stored, trials, outcome, clock.Elapsed);
+        if (ws.Json) PrintJson(stored, trials, outcome, elapsed);
         else RunTable.Print(stored, trials);
 
         if (outcome.Status == RunStatus.Interrupted)
@@ -115,7 +78,7 @@ internal static class RunCommand
             Console.Error.WriteLine($"Could not evaluate: {infra} of {trials.Count} trials ({infraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {trials.First(t => t.Outcome == TrialOutcome.InfraError).Error}");
             return ExitCodes.Inconclusive;
         }
-        if (!ws.Json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored, {clock.Elapsed.TotalSeconds:0.0} s).");
+        if (!ws.Json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored, {elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Ok;
     }
 
@@ -123,9 +86,6 @@ internal static class RunCommand
         ? ws.Config.Candidates.Keys.First()
         : throw new InputException(ws.Config.Resolve("eval.config.yaml"), "--candidate",
             ws.Config.Candidates.Count == 0 ? "no candidates in the config; add one under candidates:" : $"several candidates and no baseline; pass --candidate ({string.Join(", ", ws.Config.Candidates.Keys.Order())})");
-
-    private static string NewRunId(string candidate) =>
-        $"run-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{candidate}-{Random.Shared.Next(0x10000):x4}";
 
     private static void PrintJson(RunInfo run, IReadOnlyList<TrialResult> trials, RunOutcome outcome, TimeSpan elapsed)
     {

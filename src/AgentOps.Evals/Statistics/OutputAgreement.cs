@@ -1,3 +1,4 @@
+using AgentOps.Evals.Evaluation.Similarity;
 using System.Text;
 
 namespace AgentOps.Evals.Statistics;

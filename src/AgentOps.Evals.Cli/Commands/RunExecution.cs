@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Cli.Output;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Running;
+using AgentOps.Evals.Storage;
+using AgentOps.Evals.Targets;
+
+namespace AgentOps.Evals.Cli.Commands;
+
+/// <summary>What a run is asked to do, from the command line or from the gate.</summary>
+internal sealed record RunRequest(string Candidate, int K, string? Filter, string? Shard, string? Provider, bool Record, int? Concurrency, RunInfo? Resume = null);
+
+/// <summary>A finished (or interrupted) run: its stored record and trials.</summary>
+internal sealed record RunResult(RunInfo Run, IReadOnlyList<TrialResult> Trials, RunOutcome Outcome, TimeSpan Elapsed);
+
+/// <summary>Runs one candidate over the selected cases with progress, storing every trial: shared by <c>run</c> and <c>gate</c>.</summary>
+internal static class RunExecution
+{
+    public static async Task<RunResult> ExecuteAsync(Workspace ws, SqliteResultStore store, RunRequest request, CancellationToken cancellationToken)
+    {
+        if (request.K < 1) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number ≥ 1");
+        var cases = CaseSelection.Select(ws.LoadCases(), request.Filter, request.Shard);
+        if (cases.Count == 0)
+            throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
+
+        var session = CandidateSession.Open(ws.Config, request.Candidate, request.Provider, request.Record);
+        var run = request.Resume ?? new RunInfo
+        {
+            RunId = NewRunId(request.Candidate),
+            Candidate = session.Identity,
+            K = request.K,
+            GoldenSetRevision = GoldenSetRevision.Compute(cases),
+            StartedAt = DateTimeOffset.UtcNow,
+            Filter = request.Filter,
+            Shard = request.Shard,
+            Cases = cases.Select(c => new RunCase(c.Id, c.Suite, c.Severity.ToString(), c.Tags, RelativeFile(c), c.Consistency?.K ?? request.K, c.Title)).ToList(),
+            GitCommit = GitInfo.Commit(),
+            GitBranch = GitInfo.Branch(),
+        };
+        var plan = new RunPlan
+        {
+            Run = run,
+            Cases = cases,
+            Target = session.Target,
+            Evaluators = ws.Evaluators,
+            Concurrency = request.Concurrency ?? ws.Config.Run.Concurrency,
+        };
+
+        var clock = Stopwatch.StartNew();
+        RunOutcome outcome;
+        try
+        {
+            outcome = await ProgressView.RunAsync(request.Candidate, progress => new EvalRunner().RunAsync(plan, store, progress, cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            var recorded = session.SaveRecordings();
+            if (session.RecordingPath is { } path) Console.Error.WriteLine($"recorded {recorded} calls to {path}");
+        }
+        var stored = await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false) ?? run;
+        var trials = await store.GetTrialsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+        return new RunResult(stored, trials, outcome, clock.Elapsed);
+    }
+
+    /// <summary>Case files as paths relative to the working folder, '/'-separated, so reports link them from the repository root.</summary>
+    private static string RelativeFile(GoldenCase c) =>
+        Path.GetRelativePath(Directory.GetCurrentDirectory(), c.Location.File).Replace('\\', '/');
+
+    private static string NewRunId(string candidate) =>
+        $"run-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{candidate}-{Random.Shared.Next(0x10000):x4}";
+}

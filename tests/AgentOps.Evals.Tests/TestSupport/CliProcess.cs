@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using AgentOps.Evals.Tests.Cases;
+
+namespace AgentOps.Evals.Tests.TestSupport;
+
+/// <summary>Runs the real agentops-evals command (built next to the tests) as a child process, as a user would.</summary>
+internal static class CliProcess
+{
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "agentops-evals.dll");
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public string All => Stdout + Stderr;
+    }
+
+    public static Task<Result> RunAsync(params string[] args) => RunInAsync(RepoPaths.Root, null, args);
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["CI"] = "true";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) info.Environment[key] = value;
+        return info;
+    }
+
+    public static async Task<Result> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, environment, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}
