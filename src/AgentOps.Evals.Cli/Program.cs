@@ -18,6 +18,7 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(MergeCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(GateCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -59,7 +59,7 @@ internal sealed class CliWorkspace : IDisposable
         return new CliWorkspace(root);
     }
 
-    /// <summary>Starts <c>agentops-evals ARGS --config … --store …</c> (the CLI dll beside the tests) in the workspace.</summary>
+    /// <summary>Starts <c>agentops-evals ARGS [--config …] --store …</c> (the CLI dll beside the tests) in the workspace; ARGS may name their own --config.</summary>
     public Process Start(params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "agentops-evals.dll");
@@ -72,8 +72,11 @@ internal sealed class CliWorkspace : IDisposable
         };
         info.ArgumentList.Add(cli);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.ArgumentList.Add("--config");
-        info.ArgumentList.Add(ConfigPath);
+        if (!args.Contains("--config"))
+        {
+            info.ArgumentList.Add("--config");
+            info.ArgumentList.Add(ConfigPath);
+        }
         info.ArgumentList.Add("--store");
         info.ArgumentList.Add(StorePath);
         var process = new Process { StartInfo = info };
