@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -19,6 +20,7 @@ public sealed class FakeModelServer : IAsyncDisposable
     private long _requests;
     private long _completed;
     private long _nextId;
+    private readonly ConcurrentDictionary<string, long> _byUserMessage = new(StringComparer.Ordinal);
 
     private FakeModelServer(WebApplication app, FakeServerOptions options, FakeAgentRules rules)
     {
@@ -38,11 +40,16 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>Chat completion requests answered with a well-formed reply.</summary>
     public long CompletedCount => Interlocked.Read(ref _completed);
 
-    /// <summary>Sets both counters to zero.</summary>
+    /// <summary>Well-formed requests received per last user message, counted on arrival (before latency and faults),
+    /// so a test can tell which case a model call was for.</summary>
+    public IReadOnlyDictionary<string, long> RequestsByUserMessage => new Dictionary<string, long>(_byUserMessage, StringComparer.Ordinal);
+
+    /// <summary>Sets every counter to zero.</summary>
     public void ResetCounters()
     {
         Interlocked.Exchange(ref _requests, 0);
         Interlocked.Exchange(ref _completed, 0);
+        _byUserMessage.Clear();
     }
 
     /// <summary>Starts the server; the rules come from <see cref="FakeServerOptions.Rules"/>, else <see cref="FakeServerOptions.RulesFile"/>.</summary>
@@ -96,6 +103,21 @@ public sealed class FakeModelServer : IAsyncDisposable
         var fault = _faults.Next();
         try
         {
+            // Read before any delay or fault so the per-message count includes calls the client later abandons.
+            ChatRequest? request = null;
+            string? badRequest = null;
+            try
+            {
+                using var document = await JsonDocument.ParseAsync(context.Request.Body, default, aborted).ConfigureAwait(false);
+                request = ChatRequest.Parse(document.RootElement);
+                var lastUser = request.Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
+                _byUserMessage.AddOrUpdate(lastUser, 1, (_, n) => n + 1);
+            }
+            catch (JsonException e)
+            {
+                badRequest = e.Message;
+            }
+
             if (fault == Fault.Hang)
             {
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
@@ -120,16 +142,10 @@ public sealed class FakeModelServer : IAsyncDisposable
                     return;
             }
 
-            ChatRequest request;
-            try
-            {
-                using var document = await JsonDocument.ParseAsync(context.Request.Body, default, aborted).ConfigureAwait(false);
-                request = ChatRequest.Parse(document.RootElement);
-            }
-            catch (JsonException e)
+            if (request is null)
             {
                 response.StatusCode = StatusCodes.Status400BadRequest;
-                await WriteErrorAsync(response, "Invalid chat completions request: " + e.Message, "invalid_request_error", null).ConfigureAwait(false);
+                await WriteErrorAsync(response, "Invalid chat completions request: " + badRequest, "invalid_request_error", null).ConfigureAwait(false);
                 return;
             }
 

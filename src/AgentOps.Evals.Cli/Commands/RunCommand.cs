@@ -66,7 +66,7 @@ internal static class RunCommand
         using var telemetry = TelemetrySetup.Start(parse.GetValue(Otlp));
         var result = await RunExecution.ExecuteAsync(ws, store,
             new RunRequest(candidateName, k, filter, shard, parse.GetValue(Provider), parse.GetValue(Record), parse.GetValue(Concurrency), resumed),
-            cancellationToken);
+            cancellationToken, fullTrials: false);
         var (stored, trials, outcome, elapsed) = result;
         var run = stored;
         var infra = trials.Count(t => t.Outcome == TrialOutcome.InfraError);

@@ -21,7 +21,9 @@ internal sealed record RunResult(RunInfo Run, IReadOnlyList<TrialResult> Trials,
 /// <summary>Runs one candidate over the selected cases with progress, storing every trial: shared by <c>run</c> and <c>gate</c>.</summary>
 internal static class RunExecution
 {
-    public static async Task<RunResult> ExecuteAsync(Workspace ws, SqliteResultStore store, RunRequest request, CancellationToken cancellationToken)
+    /// <summary>Runs and reads the run back; <paramref name="fullTrials"/> false reads trials without outputs and trajectories
+    /// (enough for <c>run</c>'s table, and memory stays flat at 100,000 trials).</summary>
+    public static async Task<RunResult> ExecuteAsync(Workspace ws, SqliteResultStore store, RunRequest request, CancellationToken cancellationToken, bool fullTrials = true)
     {
         if (request.K < 1) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number ≥ 1");
         var cases = CaseSelection.Select(ws.LoadCases(), request.Filter, request.Shard);
@@ -77,7 +79,9 @@ internal static class RunExecution
             }
         }
         var stored = await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false) ?? run;
-        var trials = await store.GetTrialsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+        var trials = fullTrials
+            ? await store.GetTrialsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false)
+            : await store.GetTrialSummariesAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
         return new RunResult(stored, trials, outcome, clock.Elapsed);
     }
 

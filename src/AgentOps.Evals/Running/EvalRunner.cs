@@ -68,7 +68,7 @@ public sealed class EvalRunner
                             await stop.CancelAsync().ConfigureAwait(false);
                             return;
                         }
-                        writer.Write(result);
+                        await writer.WriteAsync(result).ConfigureAwait(false);
                         counter.Add(result.Outcome);
                         progress?.Report(counter.Snapshot());
                     }).ConfigureAwait(false);

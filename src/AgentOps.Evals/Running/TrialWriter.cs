@@ -6,7 +6,8 @@ namespace AgentOps.Evals.Running;
 /// <summary>Writes finished trials to the store as they arrive, batching whatever finished meanwhile into one transaction.</summary>
 internal sealed class TrialWriter : IAsyncDisposable
 {
-    private readonly Channel<TrialResult> _channel = Channel.CreateUnbounded<TrialResult>(new UnboundedChannelOptions { SingleReader = true });
+    // Bounded: when the store falls behind (fast targets), trials wait for it instead of piling up in memory.
+    private readonly Channel<TrialResult> _channel = Channel.CreateBounded<TrialResult>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly IResultStore _store;
     private readonly Task _pump;
 
@@ -16,10 +17,8 @@ internal sealed class TrialWriter : IAsyncDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    public void Write(TrialResult trial)
-    {
-        if (!_channel.Writer.TryWrite(trial)) throw new InvalidOperationException("the trial writer is closed");
-    }
+    /// <summary>Queues a finished trial; waits only while 4,096 trials are already waiting for the store.</summary>
+    public ValueTask WriteAsync(TrialResult trial) => _channel.Writer.WriteAsync(trial, CancellationToken.None);
 
     private async Task PumpAsync()
     {

@@ -236,7 +236,15 @@ public sealed class SqliteResultStore : IResultStore
         finally { _gate.Release(); }
     }
 
-    public async Task<IReadOnlyList<TrialResult>> GetTrialsAsync(string runId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TrialResult>> GetTrialsAsync(string runId, CancellationToken cancellationToken = default) =>
+        ReadTrialsAsync(runId, summary: false, cancellationToken);
+
+    /// <summary>A run's trials without outputs and trajectories, with only the failed assertions: enough for a run's
+    /// table and exit code, and small enough that a 100,000-trial run's memory stays flat.</summary>
+    public Task<IReadOnlyList<TrialResult>> GetTrialSummariesAsync(string runId, CancellationToken cancellationToken = default) =>
+        ReadTrialsAsync(runId, summary: true, cancellationToken);
+
+    private async Task<IReadOnlyList<TrialResult>> ReadTrialsAsync(string runId, bool summary, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -244,7 +252,8 @@ public sealed class SqliteResultStore : IResultStore
             var assertions = new Dictionary<(string, int), List<AssertionResult>>();
             using (var command = _connection.CreateCommand())
             {
-                command.CommandText = "SELECT case_id, trial, type, passed, reason, score, infra_error FROM assertions WHERE run_id = $run ORDER BY case_id, trial, ordinal";
+                command.CommandText = "SELECT case_id, trial, type, passed, reason, score, infra_error FROM assertions WHERE run_id = $run"
+                    + (summary ? " AND passed = 0" : "") + " ORDER BY case_id, trial, ordinal";
                 command.Parameters.AddWithValue("$run", runId);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -256,8 +265,8 @@ public sealed class SqliteResultStore : IResultStore
             }
             using (var command = _connection.CreateCommand())
             {
-                command.CommandText = """
-                    SELECT case_id, trial, outcome, output, trajectory, input_tokens, output_tokens, cost_usd, judge_cost_usd, latency_ms, finish_reason, error, error_kind, finished_at
+                command.CommandText = $"""
+                    SELECT case_id, trial, outcome, {(summary ? "'', 'null'" : "output, trajectory")}, input_tokens, output_tokens, cost_usd, judge_cost_usd, latency_ms, finish_reason, error, error_kind, finished_at
                     FROM trials WHERE run_id = $run ORDER BY case_id, trial
                     """;
                 command.Parameters.AddWithValue("$run", runId);
