@@ -18,11 +18,11 @@ public static class JudgeTrust
                 null, minAgreement, modelGradedCases);
         else if (a < minAgreement)
             finding = new(Rule, GateEvaluator.Overall, FindingSeverity.Inconclusive,
-                $"the judge agrees with human labels on {a:P1} of {judgedLabels} labelled case(s), below {minAgreement:P0}: the model-graded results of {modelGradedCases.Count} case(s) are not trusted",
+                $"the judge agrees with human labels on {Percent(a)} of {judgedLabels} labelled case(s), below {Percent(minAgreement)}: the model-graded results of {modelGradedCases.Count} case(s) are not trusted",
                 a, minAgreement, modelGradedCases);
         else
             finding = new(Rule, GateEvaluator.Overall, FindingSeverity.Info,
-                $"the judge agrees with human labels on {a:P1} of {judgedLabels} labelled case(s) (at least {minAgreement:P0})",
+                $"the judge agrees with human labels on {Percent(a)} of {judgedLabels} labelled case(s) (at least {Percent(minAgreement)})",
                 a, minAgreement, []);
 
         var findings = verdict.Findings.Append(finding).OrderByDescending(f => f.Severity).ThenBy(f => f.Slice == GateEvaluator.Overall ? 0 : 1).ToList();
@@ -30,4 +30,6 @@ public static class JudgeTrust
         var outcome = verdict.Outcome == GateOutcome.Pass && finding.Severity == FindingSeverity.Inconclusive ? GateOutcome.Inconclusive : verdict.Outcome;
         return verdict with { Findings = findings, Outcome = outcome };
     }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }
