@@ -43,6 +43,19 @@ internal static class AssertionFields
         return Number(spec, name, problems, min, max);
     }
 
+    /// <summary>A required whole number within [0, max]; <paramref name="unit"/> names what it counts in the problem text.</summary>
+    public static long? RequiredCount(this AssertionSpec spec, string name, string unit, List<Problem> problems, long max = long.MaxValue)
+    {
+        if (spec.RequiredNumber(name, problems, min: 0, max: max) is not { } value)
+            return null;
+        if (value != Math.Floor(value))
+        {
+            problems.Add(new Problem(spec.Location, name, $"expected a whole number of {unit}, found {value}"));
+            return null;
+        }
+        return (long)value;
+    }
+
     /// <summary>An optional number within [min, max]; <paramref name="fallback"/> when absent.</summary>
     public static double OptionalNumber(this AssertionSpec spec, string name, double fallback, List<Problem> problems, double min = double.MinValue, double max = double.MaxValue) =>
         spec.Args[name] is null ? fallback : Number(spec, name, problems, min, max) ?? fallback;

@@ -13,17 +13,8 @@ internal sealed class MaxOutputTokensEvaluator : SpecEvaluator<MaxOutputTokensEv
 
     protected override IReadOnlyList<string> Fields { get; } = ["value"];
 
-    protected override Args? Parse(AssertionSpec spec, List<Problem> problems)
-    {
-        if (spec.RequiredNumber("value", problems, min: 0, max: long.MaxValue) is not { } limit)
-            return null;
-        if (limit != Math.Floor(limit))
-        {
-            problems.Add(new Problem(spec.Location, "value", $"expected a whole number of tokens, found {limit}"));
-            return null;
-        }
-        return new Args((long)limit);
-    }
+    protected override Args? Parse(AssertionSpec spec, List<Problem> problems) =>
+        spec.RequiredCount("value", "tokens", problems) is { } limit ? new Args(limit) : null;
 
     protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
     {

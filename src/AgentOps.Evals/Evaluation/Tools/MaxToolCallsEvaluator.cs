@@ -13,18 +13,8 @@ internal sealed class MaxToolCallsEvaluator : SpecEvaluator<MaxToolCallsEvaluato
 
     protected override IReadOnlyList<string> Fields { get; } = ["value"];
 
-    protected override Args? Parse(AssertionSpec spec, List<Problem> problems)
-    {
-        var value = spec.RequiredNumber("value", problems, min: 0, max: int.MaxValue);
-        if (value is not { } limit)
-            return null;
-        if (limit != Math.Floor(limit))
-        {
-            problems.Add(new Problem(spec.Location, "value", $"expected a whole number of calls, found {limit}"));
-            return null;
-        }
-        return new Args((int)limit);
-    }
+    protected override Args? Parse(AssertionSpec spec, List<Problem> problems) =>
+        spec.RequiredCount("value", "calls", problems, max: int.MaxValue) is { } limit ? new Args((int)limit) : null;
 
     protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
     {
