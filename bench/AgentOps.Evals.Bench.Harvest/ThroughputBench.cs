@@ -29,6 +29,10 @@ internal static class ThroughputBench
         }
         var bytes = new FileInfo(traces).Length + new FileInfo(logs).Length;
 
+        // --key HEX: a fixed key, so two builds' outputs can be diffed (cases, triage) to show a change kept behaviour.
+        var keyHex = Option(args, "--key");
+        var cases = Option(args, "--cases") ?? Path.Combine(outDir, "cases");
+        if (Directory.Exists(cases)) Directory.Delete(cases, recursive: true);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -36,8 +40,11 @@ internal static class ThroughputBench
         {
             Traces = [traces, logs],
             Feedback = [feedback],
-            Out = Path.Combine(outDir, "cases"),
-            EphemeralKey = true,
+            Out = cases,
+            Key = keyHex is null ? null : Convert.FromHexString(keyHex),
+            EphemeralKey = keyHex is null,
+            MappingStore = Path.Combine(cases, "mapping.db"),
+            Time = new FixedTime(new DateTimeOffset(2026, 7, 1, 2, 0, 0, TimeSpan.Zero)),
             Limit = 50,
         }, CancellationToken.None).GetAwaiter().GetResult();
         clock.Stop();
@@ -104,6 +111,11 @@ internal static class ThroughputBench
             for (var i = 0; i < 8; i++) builder[index + 24 + i] = suffix[i];
         }
         return builder.ToString().Replace("sess-", "sess-" + suffix, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static string? Option(string[] args, string name)

@@ -110,8 +110,8 @@ internal static class OtlpFileReader
         }
     }
 
-    private static OtlpAttributes Resource(JsonElement resourceItem) =>
-        new(resourceItem.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var a) ? a : default);
+    private static JsonElement Resource(JsonElement resourceItem) =>
+        resourceItem.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var a) ? a : default;
 
     private static IEnumerable<(string Scope, IEnumerable<JsonElement> Items)> Scopes(JsonElement resourceItem, string name, string legacyName, string itemsName)
     {
