@@ -11,7 +11,7 @@ internal static class OtlpFileReader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256, AllowTrailingCommas = true };
 
-    public static void Read(string path, IOtlpSink sink, List<SkippedLine> skipped, CancellationToken ct)
+    public static void Read(string path, IOtlpSink sink, List<SkippedLine> skipped, CancellationToken ct, int fileIndex = 0)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var firstContentLine = true;
@@ -19,6 +19,7 @@ internal static class OtlpFileReader
         {
             ct.ThrowIfCancellationRequested();
             if (IsBlank(bytes.Span)) continue;
+            sink.OnLine(fileIndex, line);
             if (!firstContentLine && !sink.Wants(bytes.Span)) continue;
             JsonDocument document;
             try
