@@ -38,10 +38,13 @@ internal sealed class GenAiDialect : ITraceDialect
         if (a.TryGet("gen_ai.response.finish_reasons", out var reasons)) AddReasons(reasons, facts);
         if (a.TryGet("gen_ai.output.messages", out var output) && (withContent || MayHoldFinishReason(output)))
         {
-            foreach (var message in Messages(output, "assistant"))
+            if (withContent || !MessageJson.TryFinishReasons(output, facts.FinishReasons))
             {
-                if (message.FinishReason is { } reason && !facts.FinishReasons.Contains(reason)) facts.FinishReasons.Add(reason);
-                if (withContent) facts.Output.Add(message);
+                foreach (var message in Messages(output, "assistant"))
+                {
+                    if (message.FinishReason is { } reason && !facts.FinishReasons.Contains(reason)) facts.FinishReasons.Add(reason);
+                    if (withContent) facts.Output.Add(message);
+                }
             }
         }
         if (withContent && a.TryGet("gen_ai.input.messages", out var input))

@@ -36,7 +36,8 @@ public sealed class HarvestJob
         var summaries = new SummarySink(request.Pricing);
         for (var i = 0; i < traceFiles.Count; i++) OtlpFileReader.Read(traceFiles[i], summaries, skipped, ct, i);
         // Two lazy walks over the sessions, the cuts first, so only the flagged sessions are ever held.
-        IEnumerable<SessionSummary> Sessions() => SessionSummary.Group(summaries.Traces.Values, feedback)
+        var grouped = SessionSummary.Group(summaries.Traces.Values, feedback);
+        IEnumerable<SessionSummary> Sessions() => grouped
             .Where(s => request.Since is not { } since || s.Start >= since || s.Feedback.Any(f => f.Timestamp >= since));
         var costs = new List<decimal>(summaries.Traces.Count);
         var modelCalls = new List<int>(summaries.Traces.Count);
@@ -56,6 +57,7 @@ public sealed class HarvestJob
         var spansRead = summaries.Spans;
         var lastSeen = flaggedSessions.Select(s => s.TraceIds.Max(t => summaries.Traces[t].LastSeen)).ToArray();
         summaries = null;
+        grouped = null;
         // The per-trace numbers of the whole batch are garbage now. Without a collection here the runtime keeps their
         // memory and the second pass's garbage on top of it; one compacting collection (~0.1 s on 1 GB) hands it back.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -59,9 +59,12 @@ internal readonly struct OtlpSpan
 
     public string? StatusMessage => status.ValueKind != JsonValueKind.Undefined && status.TryGetProperty("message", out var m) ? m.GetString() : null;
 
-    public IEnumerable<(string Name, ulong Time, OtlpAttributes Attributes)> Events()
+    /// <summary>The span's events; most spans have none, and then no iterator (and copy of this span) is made.</summary>
+    public IEnumerable<(string Name, ulong Time, OtlpAttributes Attributes)> Events() =>
+        events.ValueKind == JsonValueKind.Array && events.GetArrayLength() > 0 ? EventsOf(events) : [];
+
+    private static IEnumerable<(string Name, ulong Time, OtlpAttributes Attributes)> EventsOf(JsonElement events)
     {
-        if (events.ValueKind != JsonValueKind.Array) yield break;
         foreach (var e in events.EnumerateArray())
         {
             var eventName = e.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";

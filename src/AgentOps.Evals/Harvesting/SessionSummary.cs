@@ -25,14 +25,15 @@ internal sealed record SessionSummary(
     public FeedbackEvent? NegativeFeedback => Feedback.Where(f => f.Negative).OrderBy(f => f.Timestamp ?? DateTimeOffset.MaxValue).FirstOrDefault();
 
     /// <summary>
-    /// Merges the traces of one session, and attaches feedback given for the session or any of its traces. Lazy, so a
-    /// large batch can be flagged without holding every session at once.
+    /// Merges the traces of one session, and attaches feedback given for the session or any of its traces. The grouping
+    /// is made once, the sessions lazily on each walk, so a large batch can be walked twice (cuts, then flags) without
+    /// holding every session at once.
     /// </summary>
     public static IEnumerable<SessionSummary> Group(IEnumerable<TraceSummary> traces, IReadOnlyList<FeedbackEvent> feedback)
     {
         var feedbackBySession = feedback.Where(f => f.SessionId is not null).ToLookup(f => f.SessionId!, StringComparer.Ordinal);
-        // Grouped through flat arrays rather than GroupBy: its lookup holds an object per session for the whole walk,
-        // and on a large batch that garbage outlived the walk and set the peak memory. Same groups, same order.
+        // Flat arrays rather than GroupBy: its lookup holds an object per session, and on a large batch that garbage set
+        // the peak memory. Same groups, same order (first appearance; traces in read order within a group).
         var all = traces.ToArray();
         var groupOf = new int[all.Length];
         var keys = new List<string>(all.Length);
@@ -43,14 +44,17 @@ internal sealed record SessionSummary(
             if (!index.TryGetValue(key, out var g)) { index[key] = g = keys.Count; keys.Add(key); }
             groupOf[i] = g;
         }
-        index = null;
         var starts = new int[keys.Count + 1];
         foreach (var g in groupOf) starts[g + 1]++;
         for (var g = 0; g < keys.Count; g++) starts[g + 1] += starts[g];
-        var members = new TraceSummary[all.Length];
         var fill = starts[..^1];
+        var members = new TraceSummary[all.Length];
         for (var i = 0; i < all.Length; i++) members[fill[groupOf[i]]++] = all[i];
-        all = null;
+        return Walk(keys, starts, members, feedbackBySession);
+    }
+
+    private static IEnumerable<SessionSummary> Walk(List<string> keys, int[] starts, TraceSummary[] members, ILookup<string, FeedbackEvent> feedbackBySession)
+    {
         for (var g = 0; g < keys.Count; g++)
         {
             var group = (Key: keys[g], Traces: new ArraySegment<TraceSummary>(members, starts[g], starts[g + 1] - starts[g]));
