@@ -10,6 +10,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: detection [--corpus DIR] [--json FILE] | throughput [--mb N] [--out DIR] | fixtures DIR");
+    Console.Error.WriteLine("usage: detection [--corpus DIR] [--json FILE] | throughput [--mb N] [--out DIR] [--key HEX] [--cases DIR] | fixtures DIR");
     return 2;
 }

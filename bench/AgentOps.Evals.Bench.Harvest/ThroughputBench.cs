@@ -29,6 +29,10 @@ internal static class ThroughputBench
         }
         var bytes = new FileInfo(traces).Length + new FileInfo(logs).Length;
 
+        // --key HEX: a fixed key, so two builds' outputs can be diffed (cases, triage) to show a change kept behaviour.
+        var keyHex = Option(args, "--key");
+        var cases = Option(args, "--cases") ?? Path.Combine(outDir, "cases");
+        if (Directory.Exists(cases)) Directory.Delete(cases, recursive: true);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -36,8 +40,11 @@ internal static class ThroughputBench
         {
             Traces = [traces, logs],
             Feedback = [feedback],
-            Out = Path.Combine(outDir, "cases"),
-            EphemeralKey = true,
+            Out = cases,
+            Key = keyHex is null ? null : Convert.FromHexString(keyHex),
+            EphemeralKey = keyHex is null,
+            MappingStore = Path.Combine(cases, "mapping.db"),
+            Time = new FixedTime(new DateTimeOffset(2026, 7, 1, 2, 0, 0, TimeSpan.Zero)),
             Limit = 50,
         }, CancellationToken.None).GetAwaiter().GetResult();
         clock.Stop();
@@ -52,6 +59,9 @@ internal static class ThroughputBench
             mbPerSecondWall = Math.Round(mb / clock.Elapsed.TotalSeconds, 1),
             mbPerSecondPerCore = Math.Round(mb / cpu, 1),
             peakRssMb = Math.Round(process.PeakWorkingSet64 / 1024.0 / 1024.0, 1),
+            gcPauseSeconds = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 2),
+            gcCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+            allocatedMb = Math.Round(GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0),
             spans = summary.Spans,
             sessions = summary.SessionsRead,
             flagged = summary.FlaggedByFlag,
@@ -104,6 +114,11 @@ internal static class ThroughputBench
             for (var i = 0; i < 8; i++) builder[index + 24 + i] = suffix[i];
         }
         return builder.ToString().Replace("sess-", "sess-" + suffix, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static string? Option(string[] args, string name)

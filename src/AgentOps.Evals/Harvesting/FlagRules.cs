@@ -5,23 +5,35 @@ internal static class FlagRules
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<HarvestFlag>> Evaluate(IReadOnlyList<SessionSummary> sessions, FlagThresholds thresholds)
     {
-        var outliersOn = sessions.Count >= thresholds.MinBatch;
-        var costCut = outliersOn ? Percentile(sessions.Select(s => (double)s.Cost), thresholds.Percentile) : double.MaxValue;
-        var callsCut = outliersOn ? Percentile(sessions.Select(s => (double)s.ModelCalls), thresholds.Percentile) : double.MaxValue;
+        var cuts = Cuts(sessions.Select(s => s.Cost), sessions.Select(s => s.ModelCalls), thresholds);
         var flags = new Dictionary<string, IReadOnlyList<HarvestFlag>>(StringComparer.Ordinal);
         foreach (var session in sessions)
         {
-            var found = new List<HarvestFlag>();
-            if (session.Feedback.Any(f => f.Negative)) found.Add(HarvestFlag.ThumbsDown);
-            if (session.LengthStop) found.Add(HarvestFlag.MaxTokens);
-            if (session.LongestToolErrorStreak >= thresholds.ToolErrorStreak) found.Add(HarvestFlag.ToolErrorStreak);
-            if (session.Cost > 0 && (double)session.Cost > costCut) found.Add(HarvestFlag.CostOutlier);
-            if ((double)session.ModelCalls > callsCut) found.Add(HarvestFlag.IterationOutlier);
-            if (session.Guardrail) found.Add(HarvestFlag.Guardrail);
-            if (session.CircuitBreaker) found.Add(HarvestFlag.CircuitBreaker);
-            if (found.Count > 0) flags[session.Key] = found;
+            if (For(session, cuts, thresholds) is { Count: > 0 } found) flags[session.Key] = found;
         }
         return flags;
+    }
+
+    /// <summary>The batch's outlier cuts: the percentile of cost and of model calls, or none when the batch is too small.</summary>
+    public static FlagCuts Cuts(IEnumerable<decimal> costs, IEnumerable<int> modelCalls, FlagThresholds thresholds)
+    {
+        var costValues = costs.Select(c => (double)c).ToArray();
+        if (costValues.Length < thresholds.MinBatch) return new FlagCuts(double.MaxValue, double.MaxValue);
+        return new FlagCuts(Percentile(costValues, thresholds.Percentile), Percentile(modelCalls.Select(c => (double)c), thresholds.Percentile));
+    }
+
+    /// <summary>One session's flags under the batch's cuts; empty when it is not worth a case.</summary>
+    public static List<HarvestFlag> For(SessionSummary session, FlagCuts cuts, FlagThresholds thresholds)
+    {
+        var found = new List<HarvestFlag>();
+        if (session.Feedback.Any(f => f.Negative)) found.Add(HarvestFlag.ThumbsDown);
+        if (session.LengthStop) found.Add(HarvestFlag.MaxTokens);
+        if (session.LongestToolErrorStreak >= thresholds.ToolErrorStreak) found.Add(HarvestFlag.ToolErrorStreak);
+        if (session.Cost > 0 && (double)session.Cost > cuts.Cost) found.Add(HarvestFlag.CostOutlier);
+        if ((double)session.ModelCalls > cuts.ModelCalls) found.Add(HarvestFlag.IterationOutlier);
+        if (session.Guardrail) found.Add(HarvestFlag.Guardrail);
+        if (session.CircuitBreaker) found.Add(HarvestFlag.CircuitBreaker);
+        return found;
     }
 
     /// <summary>Linear-interpolated percentile (the "R-7" definition spreadsheets use).</summary>

@@ -36,12 +36,15 @@ internal sealed class GenAiDialect : ITraceDialect
         facts.InputTokens ??= a.Long("gen_ai.usage.input_tokens") ?? a.Long("gen_ai.usage.prompt_tokens");
         facts.OutputTokens ??= a.Long("gen_ai.usage.output_tokens") ?? a.Long("gen_ai.usage.completion_tokens");
         if (a.TryGet("gen_ai.response.finish_reasons", out var reasons)) AddReasons(reasons, facts);
-        if (a.TryGet("gen_ai.output.messages", out var output))
+        if (a.TryGet("gen_ai.output.messages", out var output) && (withContent || MayHoldFinishReason(output)))
         {
-            foreach (var message in Messages(output, "assistant"))
+            if (withContent || !MessageJson.TryFinishReasons(output, facts.FinishReasons))
             {
-                if (message.FinishReason is { } reason && !facts.FinishReasons.Contains(reason)) facts.FinishReasons.Add(reason);
-                if (withContent) facts.Output.Add(message);
+                foreach (var message in Messages(output, "assistant"))
+                {
+                    if (message.FinishReason is { } reason && !facts.FinishReasons.Contains(reason)) facts.FinishReasons.Add(reason);
+                    if (withContent) facts.Output.Add(message);
+                }
             }
         }
         if (withContent && a.TryGet("gen_ai.input.messages", out var input))
@@ -53,6 +56,23 @@ internal sealed class GenAiDialect : ITraceDialect
         {
             if (GenAiEvents.IsGenAi(name)) GenAiEvents.Apply(name, default, attributes, time, facts, withContent);
         }
+    }
+
+    /// <summary>
+    /// Without content the output messages matter only for their finish reasons; most carry none, and parsing them was
+    /// showed in the profile of the first pass. Letters written as \u escapes could hide the key, so those are parsed too.
+    /// </summary>
+    private static bool MayHoldFinishReason(JsonElement value)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.IndexOf("finish_reason"u8) >= 0) return true;
+        var escape = "\\u00"u8;
+        for (var at = raw.IndexOf(escape); at >= 0; at = raw.IndexOf(escape))
+        {
+            if (at + 4 < raw.Length && raw[at + 4] is (byte)'4' or (byte)'5' or (byte)'6' or (byte)'7') return true;
+            raw = raw[(at + 1)..];
+        }
+        return false;
     }
 
     private static void AddReasons(JsonElement value, SpanFacts facts)

@@ -15,8 +15,10 @@ internal sealed record HarvestCandidate(
 
     public int Count => 1 + Duplicates.Count;
 
-    /// <summary>The text dedupe compares: the conversation, lowercased, whitespace collapsed.</summary>
-    public string NormalizedInput => Normalize(string.Join("\n", Messages.Select(m => m.Role + ": " + m.Content)));
+    private string? normalizedInput;
+
+    /// <summary>The text dedupe compares: the conversation, lowercased, whitespace collapsed. Made once: ranking and dedupe each ask for it.</summary>
+    public string NormalizedInput => normalizedInput ??= Normalize(string.Join("\n", Messages.Select(m => m.Role + ": " + m.Content)));
 
     internal static string Normalize(string text) =>
         string.Join(' ', text.ToLowerInvariant().Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));

@@ -34,26 +34,50 @@ public sealed class HarvestJob
         foreach (var file in FileGlob.Expand(request.Feedback)) FeedbackReader.Read(file, feedback, skipped, ct);
 
         var summaries = new SummarySink(request.Pricing);
-        foreach (var file in traceFiles) OtlpFileReader.Read(file, summaries, skipped, ct);
-        var sessions = SessionSummary.Group(summaries.Traces.Values, feedback)
-            .Where(s => request.Since is not { } since || s.Start >= since || s.Feedback.Any(f => f.Timestamp >= since))
-            .ToList();
-        var flags = FlagRules.Evaluate(sessions, request.Thresholds);
-        var flaggedSessions = sessions.Where(s => flags.ContainsKey(s.Key)).ToList();
-
-        var transcripts = new TranscriptSink(flaggedSessions.SelectMany(s => s.TraceIds).ToHashSet(StringComparer.Ordinal));
-        // Second pass: skipped lines were already reported by the first.
-        foreach (var file in traceFiles) OtlpFileReader.Read(file, transcripts, [], ct);
-        var byTrace = transcripts.ByTrace();
-
-        var candidates = new List<HarvestCandidate>();
-        var withoutConversation = 0;
-        foreach (var session in flaggedSessions)
+        for (var i = 0; i < traceFiles.Count; i++) OtlpFileReader.Read(traceFiles[i], summaries, skipped, ct, i);
+        // Two lazy walks over the sessions, the cuts first, so only the flagged sessions are ever held.
+        var grouped = SessionSummary.Group(summaries.Traces.Values, feedback);
+        IEnumerable<SessionSummary> Sessions() => grouped
+            .Where(s => request.Since is not { } since || s.Start >= since || s.Feedback.Any(f => f.Timestamp >= since));
+        var costs = new List<decimal>(summaries.Traces.Count);
+        var modelCalls = new List<int>(summaries.Traces.Count);
+        foreach (var session in Sessions()) { costs.Add(session.Cost); modelCalls.Add(session.ModelCalls); }
+        var sessionsRead = costs.Count;
+        var cuts = FlagRules.Cuts(costs, modelCalls, request.Thresholds);
+        costs = null;
+        modelCalls = null;
+        var flags = new Dictionary<string, IReadOnlyList<HarvestFlag>>(StringComparer.Ordinal);
+        var flaggedSessions = new List<SessionSummary>();
+        foreach (var session in Sessions())
         {
-            var spans = session.TraceIds.SelectMany(t => byTrace.TryGetValue(t, out var list) ? list : []).OrderBy(s => s.Start).ToList();
-            if (TranscriptBuilder.Build(session, flags[session.Key], spans) is { } candidate) candidates.Add(candidate);
-            else withoutConversation++;
+            if (FlagRules.For(session, cuts, request.Thresholds) is not { Count: > 0 } found) continue;
+            flags[session.Key] = found;
+            flaggedSessions.Add(session);
         }
+        var spansRead = summaries.Spans;
+        var lastSeen = flaggedSessions.Select(s => s.TraceIds.Max(t => summaries.Traces[t].LastSeen)).ToArray();
+        summaries = null;
+        grouped = null;
+        // The per-trace numbers of the whole batch are garbage now. Without a collection here the runtime keeps their
+        // memory and the second pass's garbage on top of it; one compacting collection (~0.1 s on 1 GB) hands it back.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        var slots = new HarvestCandidate?[flaggedSessions.Count];
+        var withoutConversation = 0;
+        var transcripts = new TranscriptSink(flaggedSessions, lastSeen, (index, spans) =>
+        {
+            var session = flaggedSessions[index];
+            if (TranscriptBuilder.Build(session, flags[session.Key], spans) is { } candidate) slots[index] = candidate;
+            else withoutConversation++;
+        });
+        // Second pass: skipped lines were already reported by the first.
+        for (var i = 0; i < traceFiles.Count; i++) OtlpFileReader.Read(traceFiles[i], transcripts, [], ct, i);
+        transcripts.Finish();
+        // Session order, not the order sessions completed in: ranking ties keep it, so the output does not depend on file layout.
+        var candidates = slots.OfType<HarvestCandidate>().ToList();
+        slots = null;
+        // As above: the second pass's spans are garbage; hand their memory back before the anonymizer loads its data.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var collapsed = NearDuplicates.Collapse(CaseRanking.Rank(candidates));
         var selected = CaseRanking.Rank(collapsed).Take(Math.Max(0, request.Limit)).ToList();
 
@@ -98,8 +122,8 @@ public sealed class HarvestJob
         return new HarvestSummary
         {
             TraceFiles = traceFiles.Count,
-            Spans = summaries.Spans,
-            SessionsRead = sessions.Count,
+            Spans = spansRead,
+            SessionsRead = sessionsRead,
             FeedbackEvents = feedback.Count,
             FlaggedByFlag = flags.Values.SelectMany(f => f).GroupBy(f => f.ToName()).ToDictionary(g => g.Key, g => g.Count()),
             Skipped = skipped,

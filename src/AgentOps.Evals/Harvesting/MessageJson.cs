@@ -35,6 +35,50 @@ internal static class MessageJson
         }
     }
 
+    /// <summary>
+    /// The finish reasons <see cref="Parse(string?, string?)"/> would find on the messages of a string attribute (the
+    /// usual shape), read without building the messages: the first pass needs only these. False, adding nothing, for any
+    /// other shape, and the caller parses in full.
+    /// </summary>
+    public static bool TryFinishReasons(JsonElement anyValue, List<string> into)
+    {
+        if (anyValue.ValueKind != JsonValueKind.Object || !anyValue.TryGetProperty("stringValue"u8, out var text) || text.ValueKind != JsonValueKind.String)
+            return false;
+        var fields = 0;
+        foreach (var _ in anyValue.EnumerateObject()) fields++;
+        if (fields != 1) return false; // OtlpValue reads the first known field; leave any odder shape to it
+        var json = text.GetString();
+        if (string.IsNullOrWhiteSpace(json)) return true;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            AddFinishReasons(document.RootElement, into);
+        }
+        catch (JsonException)
+        {
+            // Not JSON: Parse makes it one message with no finish reason.
+        }
+        return true;
+    }
+
+    private static void AddFinishReasons(JsonElement node, List<string> into)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray()) AddFinishReasons(item, into);
+                break;
+            case JsonValueKind.Object when node.TryGetProperty("messages"u8, out var messages) && messages.ValueKind == JsonValueKind.Array:
+                AddFinishReasons(messages, into);
+                break;
+            case JsonValueKind.Object:
+                if (!node.TryGetProperty("finish_reason"u8, out var finish) || finish.ValueKind == JsonValueKind.Null) break;
+                var reason = finish.ValueKind == JsonValueKind.String ? finish.GetString()! : Text(JsonNode.Parse(finish.GetRawText()));
+                if (reason is not null && !into.Contains(reason)) into.Add(reason);
+                break;
+        }
+    }
+
     public static TraceMessage? One(JsonObject obj, string? defaultRole)
     {
         // gen_ai.choice bodies wrap the message: {index, finish_reason, message:{…}}.

@@ -11,14 +11,28 @@ internal static class OtlpFileReader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256, AllowTrailingCommas = true };
 
-    public static void Read(string path, IOtlpSink sink, List<SkippedLine> skipped, CancellationToken ct)
+    /// <summary>
+    /// Young-generation garbage allowed between collections while reading. Left alone, the runtime grew its young
+    /// generation to ~90 MB on a 1 GB batch (it sizes it from the survival rate, not from what the job can afford), and
+    /// that alone put peak memory 90 MB over budget; a gen-0 collection of a few MB of survivors costs about a millisecond.
+    /// </summary>
+    private const long YoungGarbageBytes = 24L << 20;
+
+    public static void Read(string path, IOtlpSink sink, List<SkippedLine> skipped, CancellationToken ct, int fileIndex = 0)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var firstContentLine = true;
+        var collectedAt = GC.GetAllocatedBytesForCurrentThread();
         foreach (var (line, bytes) in Utf8LineReader.Read(stream))
         {
             ct.ThrowIfCancellationRequested();
+            if (GC.GetAllocatedBytesForCurrentThread() - collectedAt > YoungGarbageBytes)
+            {
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                collectedAt = GC.GetAllocatedBytesForCurrentThread();
+            }
             if (IsBlank(bytes.Span)) continue;
+            sink.OnLine(fileIndex, line);
             if (!firstContentLine && !sink.Wants(bytes.Span)) continue;
             JsonDocument document;
             try
@@ -110,8 +124,8 @@ internal static class OtlpFileReader
         }
     }
 
-    private static OtlpAttributes Resource(JsonElement resourceItem) =>
-        new(resourceItem.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var a) ? a : default);
+    private static JsonElement Resource(JsonElement resourceItem) =>
+        resourceItem.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var a) ? a : default;
 
     private static IEnumerable<(string Scope, IEnumerable<JsonElement> Items)> Scopes(JsonElement resourceItem, string name, string legacyName, string itemsName)
     {

@@ -2,23 +2,41 @@ using System.Text.Json;
 
 namespace AgentOps.Evals.Harvesting;
 
-/// <summary>One OTLP log record (GenAI events: <c>gen_ai.user.message</c>, <c>gen_ai.choice</c>, …), read in place.</summary>
-internal readonly struct OtlpLogRecord(JsonElement record)
+/// <summary>One OTLP log record (GenAI events: <c>gen_ai.user.message</c>, <c>gen_ai.choice</c>, …), read in place in one pass over its fields.</summary>
+internal readonly struct OtlpLogRecord
 {
-    public OtlpAttributes Attributes => new(record.TryGetProperty("attributes", out var a) ? a : default);
+    private readonly JsonElement traceId, spanId, time, observedTime, eventName, attributes;
 
-    public string? TraceId => record.TryGetProperty("traceId", out var v) ? OtlpValue.Id(v) : null;
+    public OtlpLogRecord(JsonElement record)
+    {
+        // Last occurrence wins, as with JsonElement.TryGetProperty.
+        foreach (var p in record.EnumerateObject())
+        {
+            if (p.NameEquals("traceId"u8)) traceId = p.Value;
+            else if (p.NameEquals("spanId"u8)) spanId = p.Value;
+            else if (p.NameEquals("timeUnixNano"u8)) time = p.Value;
+            else if (p.NameEquals("observedTimeUnixNano"u8)) observedTime = p.Value;
+            else if (p.NameEquals("eventName"u8)) eventName = p.Value;
+            else if (p.NameEquals("attributes"u8)) attributes = p.Value;
+            else if (p.NameEquals("body"u8)) Body = p.Value;
+        }
+    }
 
-    public string? SpanId => record.TryGetProperty("spanId", out var v) ? OtlpValue.Id(v) : null;
+    /// <summary>Indexed on each use: most records are read for their event name only.</summary>
+    public OtlpAttributes Attributes => new(attributes);
+
+    public string? TraceId => traceId.ValueKind == JsonValueKind.Undefined ? null : OtlpValue.Id(traceId);
+
+    public string? SpanId => spanId.ValueKind == JsonValueKind.Undefined ? null : OtlpValue.Id(spanId);
 
     public ulong Time =>
-        record.TryGetProperty("timeUnixNano", out var v) && OtlpValue.UnixNano(v) is > 0 and var t ? t
-        : record.TryGetProperty("observedTimeUnixNano", out var o) ? OtlpValue.UnixNano(o) : 0;
+        time.ValueKind != JsonValueKind.Undefined && OtlpValue.UnixNano(time) is > 0 and var t ? t
+        : OtlpValue.UnixNano(observedTime);
 
     /// <summary>The event name: the record's <c>eventName</c> field, else its <c>event.name</c> attribute.</summary>
     public string EventName =>
-        record.TryGetProperty("eventName", out var e) && e.GetString() is { Length: > 0 } name ? name
-        : Attributes.String("event.name") ?? Attributes.String("name") ?? "";
+        eventName.ValueKind != JsonValueKind.Undefined && eventName.GetString() is { Length: > 0 } name ? name
+        : Attributes is var a && (a.String("event.name") ?? a.String("name")) is { } fromAttributes ? fromAttributes : "";
 
-    public JsonElement Body => record.TryGetProperty("body", out var b) ? b : default;
+    public JsonElement Body { get; }
 }

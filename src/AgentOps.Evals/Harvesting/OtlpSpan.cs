@@ -2,44 +2,74 @@ using System.Text.Json;
 
 namespace AgentOps.Evals.Harvesting;
 
-/// <summary>One span of an OTLP JSON document, read in place; valid while its line's document is alive.</summary>
-internal readonly struct OtlpSpan(JsonElement span, OtlpAttributes resource, string scopeName)
+/// <summary>
+/// One span of an OTLP JSON document, read in place; valid while its line's document is alive. Its fields are found in
+/// one pass over the span object and its attributes indexed once, because every dialect reads them again.
+/// </summary>
+internal readonly struct OtlpSpan
 {
-    public JsonElement Raw => span;
+    private readonly JsonElement traceId, spanId, parentSpanId, name, start, end, status, events, resource;
 
-    public OtlpAttributes Resource => resource;
+    public OtlpSpan(JsonElement span, JsonElement resourceAttributes, string scopeName)
+    {
+        Raw = span;
+        resource = resourceAttributes;
+        ScopeName = scopeName;
+        JsonElement attributes = default;
+        // Last occurrence wins, as with JsonElement.TryGetProperty.
+        foreach (var p in span.EnumerateObject())
+        {
+            if (p.NameEquals("traceId"u8)) traceId = p.Value;
+            else if (p.NameEquals("spanId"u8)) spanId = p.Value;
+            else if (p.NameEquals("parentSpanId"u8)) parentSpanId = p.Value;
+            else if (p.NameEquals("name"u8)) name = p.Value;
+            else if (p.NameEquals("startTimeUnixNano"u8)) start = p.Value;
+            else if (p.NameEquals("endTimeUnixNano"u8)) end = p.Value;
+            else if (p.NameEquals("attributes"u8)) attributes = p.Value;
+            else if (p.NameEquals("status"u8)) status = p.Value;
+            else if (p.NameEquals("events"u8)) events = p.Value;
+        }
+        Attributes = new OtlpAttributes(attributes);
+    }
 
-    public string ScopeName => scopeName;
+    public JsonElement Raw { get; }
 
-    public OtlpAttributes Attributes => new(span.TryGetProperty("attributes", out var a) ? a : default);
+    public OtlpAttributes Resource => new(resource);
 
-    public string? TraceId => span.TryGetProperty("traceId", out var v) ? OtlpValue.Id(v) : null;
+    public string ScopeName { get; }
 
-    public string? SpanId => span.TryGetProperty("spanId", out var v) ? OtlpValue.Id(v) : null;
+    public OtlpAttributes Attributes { get; }
 
-    public string? ParentSpanId => span.TryGetProperty("parentSpanId", out var v) ? OtlpValue.Id(v) : null;
+    public string? TraceId => traceId.ValueKind == JsonValueKind.Undefined ? null : OtlpValue.Id(traceId);
 
-    public string Name => span.TryGetProperty("name", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+    public string? SpanId => spanId.ValueKind == JsonValueKind.Undefined ? null : OtlpValue.Id(spanId);
 
-    public ulong Start => span.TryGetProperty("startTimeUnixNano", out var v) ? OtlpValue.UnixNano(v) : 0;
+    public string? ParentSpanId => parentSpanId.ValueKind == JsonValueKind.Undefined ? null : OtlpValue.Id(parentSpanId);
 
-    public ulong End => span.TryGetProperty("endTimeUnixNano", out var v) ? OtlpValue.UnixNano(v) : 0;
+    public string Name => name.ValueKind == JsonValueKind.String ? name.GetString()! : "";
+
+    public ulong Start => OtlpValue.UnixNano(start);
+
+    public ulong End => OtlpValue.UnixNano(end);
 
     /// <summary>Status code ERROR, written as 2 or "STATUS_CODE_ERROR".</summary>
     public bool IsError =>
-        span.TryGetProperty("status", out var s) && s.TryGetProperty("code", out var c)
+        status.ValueKind != JsonValueKind.Undefined && status.TryGetProperty("code", out var c)
         && (c.ValueKind == JsonValueKind.Number ? c.GetInt32() == 2 : c.GetString() is "STATUS_CODE_ERROR" or "ERROR" or "2");
 
-    public string? StatusMessage => span.TryGetProperty("status", out var s) && s.TryGetProperty("message", out var m) ? m.GetString() : null;
+    public string? StatusMessage => status.ValueKind != JsonValueKind.Undefined && status.TryGetProperty("message", out var m) ? m.GetString() : null;
 
-    public IEnumerable<(string Name, ulong Time, OtlpAttributes Attributes)> Events()
+    /// <summary>The span's events; most spans have none, and then no iterator (and copy of this span) is made.</summary>
+    public IEnumerable<(string Name, ulong Time, OtlpAttributes Attributes)> Events() =>
+        events.ValueKind == JsonValueKind.Array && events.GetArrayLength() > 0 ? EventsOf(events) : [];
+
+    private static IEnumerable<(string Name, ulong Time, OtlpAttributes Attributes)> EventsOf(JsonElement events)
     {
-        if (!span.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array) yield break;
         foreach (var e in events.EnumerateArray())
         {
-            var name = e.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+            var eventName = e.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
             var time = e.TryGetProperty("timeUnixNano", out var t) ? OtlpValue.UnixNano(t) : 0;
-            yield return (name, time, new OtlpAttributes(e.TryGetProperty("attributes", out var a) ? a : default));
+            yield return (eventName, time, new OtlpAttributes(e.TryGetProperty("attributes", out var a) ? a : default));
         }
     }
 }

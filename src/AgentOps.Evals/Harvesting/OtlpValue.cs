@@ -74,6 +74,9 @@ internal static class OtlpValue
     public static string? Id(JsonElement id)
     {
         if (id.ValueKind != JsonValueKind.String) return null;
+        // Fast path for the common case, lowercase hex: one string, straight from the UTF-8 bytes.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(id);
+        if (raw.Length is 34 or 18 && IsLowerHex(raw[1..^1])) return System.Text.Encoding.ASCII.GetString(raw[1..^1]);
         var text = id.GetString();
         if (string.IsNullOrEmpty(text)) return null;
         if ((text.Length is 32 or 16) && text.All(char.IsAsciiHexDigit)) return text.ToLowerInvariant();
@@ -81,6 +84,12 @@ internal static class OtlpValue
         return Convert.TryFromBase64String(text, bytes, out var written) && written is 16 or 8
             ? Convert.ToHexStringLower(bytes[..written])
             : null;
+    }
+
+    private static bool IsLowerHex(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes) if (b is not ((>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f'))) return false;
+        return true;
     }
 
     public static ulong UnixNano(JsonElement value) => value.ValueKind switch

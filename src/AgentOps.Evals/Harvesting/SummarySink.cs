@@ -12,6 +12,9 @@ internal sealed class SummarySink(IReadOnlyDictionary<string, ModelPrice> pricin
     public void OnSpan(in OtlpSpan span)
     {
         var facts = TraceDialects.Read(span, withContent: false)!;
+        facts.Tier = Shared(facts.Tier);
+        facts.Model = Shared(facts.Model);
+        facts.PromptId = Shared(facts.PromptId);
         Spans++;
         Get(facts.TraceId).Add(facts, pricing);
     }
@@ -24,12 +27,30 @@ internal sealed class SummarySink(IReadOnlyDictionary<string, ModelPrice> pricin
         GenAiEvents.Apply(name, log.Body, log.Attributes, log.Time, facts, withContent: false);
         var summary = Get(traceId);
         summary.AddFinishReasons(facts.FinishReasons);
-        summary.Feedback.AddRange(facts.Feedback);
+        summary.AddFeedback(facts.Feedback);
     }
+
+    /// <summary>Tiers, models and prompt ids repeat across a batch: one string each instead of one per trace.</summary>
+    private string? Shared(string? value)
+    {
+        if (value is null || value.Length > 64) return value;
+        if (shared.TryGetValue(value, out var known)) return known;
+        if (shared.Count < 10_000) shared[value] = value;
+        return value;
+    }
+
+    private readonly Dictionary<string, string> shared = new(StringComparer.Ordinal);
+
+    private long position;
+
+    public void OnLine(int file, int line) => position = Position(file, line);
+
+    public static long Position(int file, int line) => ((long)file << 32) | (uint)line;
 
     private TraceSummary Get(string traceId)
     {
         if (!Traces.TryGetValue(traceId, out var summary)) Traces[traceId] = summary = new TraceSummary(traceId);
+        summary.LastSeen = position;
         return summary;
     }
 }

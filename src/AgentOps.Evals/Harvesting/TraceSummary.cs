@@ -12,6 +12,9 @@ internal sealed class TraceSummary(string traceId)
     public string? Model { get; set; }
     public string? PromptId { get; set; }
     public ulong FirstStart { get; set; } = ulong.MaxValue;
+
+    /// <summary>Where the trace was last seen, (file index &lt;&lt; 32) | line: the second pass knows a session is whole once past it.</summary>
+    public long LastSeen { get; set; }
     public int ModelCalls { get; set; }
     public long InputTokens { get; set; }
     public long OutputTokens { get; set; }
@@ -19,8 +22,17 @@ internal sealed class TraceSummary(string traceId)
     public bool LengthStop { get; set; }
     public bool Guardrail { get; set; }
     public bool CircuitBreaker { get; set; }
-    public List<(ulong Start, bool Error)> ToolRuns { get; } = [];
-    public List<FeedbackEvent> Feedback { get; } = [];
+    // Most traces have no feedback and few tool runs: the lists are made on first use, a batch holds one summary per trace.
+    private List<(ulong Start, bool Error)>? toolRuns;
+    private List<FeedbackEvent>? feedback;
+
+    public IReadOnlyList<(ulong Start, bool Error)> ToolRuns => toolRuns ?? [];
+    public IReadOnlyList<FeedbackEvent> Feedback => feedback ?? [];
+
+    public void AddFeedback(IReadOnlyCollection<FeedbackEvent> events)
+    {
+        if (events.Count > 0) (feedback ??= []).AddRange(events);
+    }
 
     public void Add(SpanFacts facts, IReadOnlyDictionary<string, ModelPrice> pricing)
     {
@@ -38,11 +50,11 @@ internal sealed class TraceSummary(string traceId)
             if (facts.Model is { } model && pricing.TryGetValue(model, out var price))
                 Cost += price.Cost(facts.InputTokens ?? 0, facts.OutputTokens ?? 0);
         }
-        if (facts.Kind == SpanKind.ToolCall) ToolRuns.Add((facts.Start, facts.IsError));
+        if (facts.Kind == SpanKind.ToolCall) (toolRuns ??= []).Add((facts.Start, facts.IsError));
         AddFinishReasons(facts.FinishReasons);
         Guardrail |= facts.Guardrail;
         CircuitBreaker |= facts.CircuitBreaker;
-        Feedback.AddRange(facts.Feedback);
+        AddFeedback(facts.Feedback);
     }
 
     public void AddFinishReasons(IEnumerable<string> reasons)
