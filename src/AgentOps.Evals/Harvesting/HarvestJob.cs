@@ -226,7 +226,10 @@ public sealed class HarvestJob
     private static string Shorten(string text, int max)
     {
         var line = text.ReplaceLineEndings(" ");
-        return line.Length <= max ? line : line[..max].TrimEnd() + "…";
+        if (line.Length <= max) return line;
+        // Cut at a space: half a value ("velva99@yahoo.co…") is neither the fake the case declares nor readable.
+        var cut = line.LastIndexOf(' ', max);
+        return (cut > max / 2 ? line[..cut] : line[..max]).TrimEnd() + "…";
     }
 
     private static bool IsActive(string path) =>

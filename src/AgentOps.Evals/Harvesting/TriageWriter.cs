@@ -7,7 +7,8 @@ namespace AgentOps.Evals.Harvesting;
 /// <summary>Renders the ranked triage queue as Markdown (for people) and JSON (for tools). Pure: entries in, text out.</summary>
 internal static class TriageWriter
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower };
+    // Relaxed escaping keeps text as written (\u002B for "+" would hide fakes from scan and from reviewers).
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string ToMarkdown(IReadOnlyList<TriageEntry> entries)
     {
