@@ -20,8 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 WORK = OUT / "work"
-CLI = REPO / "src/AgentOps.Evals.Cli/bin/Release/net10.0/agentops-evals.dll"
-SERVER = REPO / "bench/AgentOps.Evals.FakeModelServer/bin/Release/net10.0/AgentOps.Evals.FakeModelServer.dll"
+# run.sh publishes ReadyToRun builds and points these at them; the plain build output is the fallback.
+CLI = Path(os.environ.get("BENCH_CLI") or REPO / "src/AgentOps.Evals.Cli/bin/Release/net10.0/agentops-evals.dll")
+SERVER = Path(os.environ.get("BENCH_SERVER") or REPO / "bench/AgentOps.Evals.FakeModelServer/bin/Release/net10.0/AgentOps.Evals.FakeModelServer.dll")
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
 SUITES = ["orders", "refunds", "shipping", "account"]
@@ -245,6 +246,7 @@ def main():
     rules = OUT / "rules.yaml"
     rules.write_text(RULES)
 
+    load_before = os.getloadavg()
     rows = []
     table = {"W1": w1, "W2": w2, "W3": w3, "W4": w4}
     if "P" in args.workloads:
@@ -256,10 +258,13 @@ def main():
         rows.extend(result if isinstance(result, list) else [result])
 
     machine = {"cores": os.cpu_count(), "repeat": REPEAT, "dotnet": subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip(),
-               "when": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-    (OUT / "results.json").write_text(json.dumps({"machine": machine, "workloads": rows}, indent=2))
+               "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+               "cli": str(CLI), "loadavg_before": [round(x, 2) for x in load_before], "loadavg_after": [round(x, 2) for x in os.getloadavg()]}
+    results = OUT / os.environ.get("BENCH_RESULTS", "results.json")
+    results.write_text(json.dumps({"machine": machine, "workloads": rows}, indent=2))
     print_table(rows)
-    print(f"\nmedians of {REPEAT} runs; JSON: {OUT / 'results.json'}")
+    print(f"\nmedians of {REPEAT} runs; load average before {machine['loadavg_before']}, after {machine['loadavg_after']}; CLI {CLI}")
+    print(f"JSON: {results}")
 
 
 if __name__ == "__main__":
