@@ -2,8 +2,8 @@
 
 F1 faults: 2,000 cases x k=10 = 20,000 trials against 10% 429 (Retry-After), 5% 500, 2% hangs, 1% malformed replies.
    Pass: the store holds each (case, trial) exactly once and passed + failed + infra = 20,000.
-F2 kills: 2,000 cases x k=5 at 20 ms; SIGKILL at ten random moments, `run --resume` after each, then a last resume to
-   the end. Pass: every (case, trial) exactly once, and no finished trial re-requested: between two kills a case is
+F2 kills: 2,000 cases x k=10 at 50 ms (20,000 trials, at least 15.6 s of model time at c=64, so ten kills 0.9-2.4 s
+   apart all land mid-run); SIGKILL at ten random moments, `run --resume` after each, then a last resume to the end. Pass: every (case, trial) exactly once, and no finished trial re-requested: between two kills a case is
    requested at most as often as it had trials missing from the store when that segment began (the fake server counts
    requests per user message on arrival, and every case's message is unique).
 F3 shards: `run --shard 1/2` and `--shard 2/2` as two processes writing one store at the same time, then `merge`.
@@ -70,9 +70,9 @@ def f1_faults(b, rules):
 
 
 def f2_kills(b, rules, kills=10, seed=6):
-    cases, k = 2000, 5
+    cases, k = 2000, 10
     rng = random.Random(seed)
-    with b.FakeServer(20, rules) as server:
+    with b.FakeServer(50, rules) as server:
         root = b.write_project("f2", cases, server.url, 64)
         store = root / "results.db"
         base = b.cli("run", "--candidate", "prod", "--provider", "fake", "-k", str(k), "--concurrency", "64", "--json", "--store", str(store))
@@ -118,11 +118,13 @@ def f2_kills(b, rules, kills=10, seed=6):
     total = sum(stored.values())
     duplicates = sum(1 for n in stored.values() if n > 1)
     missing = cases * k - len(stored)
-    ok = total == cases * k and not duplicates and not missing and not violations and len(segments) == kills + 1
+    mid_run = sum(1 for s in segments[:-1] if s["exit"] == -signal.SIGKILL)
+    ok = (total == cases * k and not duplicates and not missing and not violations and len(segments) == kills + 1
+          and mid_run == kills and segments[-1]["exit"] == 0)
     b.log(f"  F2: segments {segments}; violations {violations[:5]}")
-    return {"workload": f"F2 kills: {kills} SIGKILLs + --resume, 10,000 trials @20 ms, c=64",
+    return {"workload": f"F2 kills: {kills} SIGKILLs + --resume, 20,000 trials @50 ms, c=64",
             "check": "PASS" if ok else "FAIL", "wall_s": round(wall, 3),
-            "note": f"stored {total} (each (case,trial) once: {not duplicates}, missing {missing}); "
+            "note": f"{mid_run}/{kills} kills landed mid-run; stored {total} (each (case,trial) once: {not duplicates}, missing {missing}); "
                     f"{len(violations)} finished trials re-requested; {rerequests} requests lost in flight at the kills "
                     f"(re-run, never stored twice); segments (requests/stored/exit): "
                     + " ".join(f"{s['requests']}/{s['stored']}/{s['exit']}" for s in segments)}
