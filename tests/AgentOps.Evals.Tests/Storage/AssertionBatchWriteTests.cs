@@ -41,10 +41,10 @@ public sealed class AssertionBatchWriteTests : IDisposable
         await using var store = await SqliteResultStore.OpenAsync(Path.Combine(_dir, "a.db"));
         await store.CreateRunAsync(Run("run-a"));
         await store.AppendTrialsAsync([
-            Trial("run-a", "c3", new("contains", true, "r0"), new("regex", false, "r1", 0.5), new("equals", true, "r2")),
+            Trial("run-a", "c3", new AssertionResult("contains", true, "r0"), new AssertionResult("regex", false, "r1", 0.5), new AssertionResult("equals", true, "r2")),
             Trial("run-a", "c0"),
-            Trial("run-a", "c1", new("is-json", false, "only")),
-            Trial("run-a", "c3b", new("contains", false, "x0"), new("regex", true, "x1"), new("equals", false, "x2", InfraError: true)),
+            Trial("run-a", "c1", new AssertionResult("is-json", false, "only")),
+            Trial("run-a", "c3b", new AssertionResult("contains", false, "x0"), new AssertionResult("regex", true, "x1"), new AssertionResult("equals", false, "x2", InfraError: true)),
         ]);
         var trials = (await store.GetTrialsAsync("run-a")).ToDictionary(t => t.CaseId);
         Assert.Equal(["contains", "regex", "equals"], trials["c3"].Assertions.Select(a => a.Type));
@@ -61,8 +61,8 @@ public sealed class AssertionBatchWriteTests : IDisposable
     {
         await using var store = await SqliteResultStore.OpenAsync(Path.Combine(_dir, "b.db"));
         await store.CreateRunAsync(Run("run-b"));
-        await store.AppendTrialAsync(Trial("run-b", "c", new("contains", false, "old0"), new("regex", false, "old1"), new("equals", false, "old2")));
-        await store.AppendTrialAsync(Trial("run-b", "c", new("contains", true, "new0")));
+        await store.AppendTrialAsync(Trial("run-b", "c", new AssertionResult("contains", false, "old0"), new AssertionResult("regex", false, "old1"), new AssertionResult("equals", false, "old2")));
+        await store.AppendTrialAsync(Trial("run-b", "c", new AssertionResult("contains", true, "new0")));
         var trial = Assert.Single(await store.GetTrialsAsync("run-b"));
         Assert.Equal("new0", Assert.Single(trial.Assertions).Reason);
         await store.AppendTrialAsync(Trial("run-b", "c"));
