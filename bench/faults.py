@@ -125,7 +125,7 @@ def f2_kills(b, rules, kills=10, seed=6):
     return {"workload": f"F2 kills: {kills} SIGKILLs + --resume, 20,000 trials @50 ms, c=64",
             "check": "PASS" if ok else "FAIL", "wall_s": round(wall, 3),
             "note": f"{mid_run}/{kills} kills landed mid-run; stored {total} (each (case,trial) once: {not duplicates}, missing {missing}); "
-                    f"{len(violations)} finished trials re-requested; {rerequests} requests lost in flight at the kills "
+                    f"{len(violations)} cases asked for more often than they had trials missing (a finished trial re-requested); {rerequests} requests lost in flight at the kills "
                     f"(re-run, never stored twice); segments (requests/stored/exit): "
                     + " ".join(f"{s['requests']}/{s['stored']}/{s['exit']}" for s in segments)}
 
