@@ -20,8 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 WORK = OUT / "work"
-CLI = REPO / "src/AgentOps.Evals.Cli/bin/Release/net10.0/agentops-evals.dll"
-SERVER = REPO / "bench/AgentOps.Evals.FakeModelServer/bin/Release/net10.0/AgentOps.Evals.FakeModelServer.dll"
+# run.sh publishes ReadyToRun builds and points these at them; the plain build output is the fallback.
+CLI = Path(os.environ.get("BENCH_CLI") or REPO / "src/AgentOps.Evals.Cli/bin/Release/net10.0/agentops-evals.dll")
+SERVER = Path(os.environ.get("BENCH_SERVER") or REPO / "bench/AgentOps.Evals.FakeModelServer/bin/Release/net10.0/AgentOps.Evals.FakeModelServer.dll")
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
 SUITES = ["orders", "refunds", "shipping", "account"]
@@ -42,18 +43,39 @@ def log(message):
 class FakeServer:
     """The standalone fake model server at a fixed latency; its base URL comes from its first line of output."""
 
-    def __init__(self, latency_ms, rules):
+    def __init__(self, latency_ms, rules, faults=None, warm=True):
         self.latency_ms = latency_ms
         self.rules = rules
+        self.faults = faults or []
+        self.warm = warm
 
     def __enter__(self):
         self.process = subprocess.Popen(
-            ["dotnet", str(SERVER), "--port", "0", "--latency-ms", str(self.latency_ms), "--rules", str(self.rules)],
+            ["dotnet", str(SERVER), "--port", "0", "--latency-ms", str(self.latency_ms), "--rules", str(self.rules), *self.faults],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.url = self.process.stdout.readline().strip().rstrip("/")
         if not self.url.startswith("http://127.0.0.1:"):
             raise RuntimeError("fake server did not start: " + self.url + self.process.stderr.read())
+        if self.warm:
+            self.warm_up()
         return self
+
+    def warm_up(self, requests=600, threads=32):
+        """Serves a few hundred requests before anything is measured: the server stands in for a model provider, and its
+        own JIT warm-up (~1 s of CPU on the first run after start, measured) is not the harness's cost."""
+        import concurrent.futures
+        import urllib.request
+        body = json.dumps({"model": "warm-up", "messages": [{"role": "user", "content": "warm up"}]}).encode()
+
+        def one(_):
+            request = urllib.request.Request(self.url + "/chat/completions", data=body, headers={"Content-Type": "application/json"})
+            try:
+                urllib.request.urlopen(request, timeout=30).read()
+            except OSError:
+                pass  # a fault-injecting server answers some with errors or hangs; the warm-up only needs traffic
+
+        with concurrent.futures.ThreadPoolExecutor(threads) as pool:
+            list(pool.map(one, range(requests)))
 
     def __exit__(self, *exc):
         self.process.send_signal(signal.SIGINT)
@@ -102,7 +124,7 @@ expect:
 """
 
 
-def write_project(name, cases, endpoint, concurrency):
+def write_project(name, cases, endpoint, concurrency, timeout_s=60, retries=4):
     """A bench project: N cases (5 deterministic assertions each, one model call per trial), prod and next candidates."""
     root = WORK / name
     if root.exists():
@@ -122,7 +144,7 @@ baseline: prod
 pricing:
   gpt-4.1-mini: {{input: 0.40, output: 1.60}}
   gpt-5-mini: {{input: 0.25, output: 2.00}}
-run: {{k: 3, concurrency: {concurrency}, timeout-s: 60, retries: 4, max-tool-iterations: 4}}
+run: {{k: 3, concurrency: {concurrency}, timeout-s: {timeout_s}, retries: {retries}, max-tool-iterations: 4}}
 gate:
   min-pass-rate: 0.95
   max-infra-error-rate: 0.05
@@ -230,7 +252,7 @@ def print_table(rows):
             return format(r[key], fmt) if key in r else "-".rjust(width)
         print(f"{r['workload']:58} {f('wall_s', '8.2f')} {f('ideal_s', '8.2f')} {f('efficiency', '7.2f')} {f('run_phase_s', '7.2f')} "
               f"{f('run_phase_efficiency', '8.2f')} {f('peak_rss_mb', '8.0f')}")
-        for key in ("rss_ratio_vs_10k", "verdict_agreement", "note"):
+        for key in ("check", "rss_ratio_vs_10k", "verdict_agreement", "note"):
             if key in r:
                 print(f"    {key}: {r[key]}")
 
@@ -245,8 +267,12 @@ def main():
     rules = OUT / "rules.yaml"
     rules.write_text(RULES)
 
+    load_before = os.getloadavg()
     rows = []
     table = {"W1": w1, "W2": w2, "W3": w3, "W4": w4}
+    if "F" in args.workloads:
+        import faults
+        table["F"] = lambda r: faults.run(r, sys.modules[__name__])
     if "P" in args.workloads:
         import promptfoo_side_by_side
         table["P"] = lambda r: promptfoo_side_by_side.run(r, sys.modules[__name__])
@@ -256,10 +282,13 @@ def main():
         rows.extend(result if isinstance(result, list) else [result])
 
     machine = {"cores": os.cpu_count(), "repeat": REPEAT, "dotnet": subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip(),
-               "when": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-    (OUT / "results.json").write_text(json.dumps({"machine": machine, "workloads": rows}, indent=2))
+               "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+               "cli": str(CLI), "loadavg_before": [round(x, 2) for x in load_before], "loadavg_after": [round(x, 2) for x in os.getloadavg()]}
+    results = OUT / os.environ.get("BENCH_RESULTS", "results.json")
+    results.write_text(json.dumps({"machine": machine, "workloads": rows}, indent=2))
     print_table(rows)
-    print(f"\nmedians of {REPEAT} runs; JSON: {OUT / 'results.json'}")
+    print(f"\nmedians of {REPEAT} runs; load average before {machine['loadavg_before']}, after {machine['loadavg_after']}; CLI {CLI}")
+    print(f"JSON: {results}")
 
 
 if __name__ == "__main__":

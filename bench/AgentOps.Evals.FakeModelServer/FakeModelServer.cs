@@ -78,6 +78,8 @@ public sealed class FakeModelServer : IAsyncDisposable
         app.MapGet("/v1/models", WriteModelsAsync);
         app.MapGet("/models", WriteModelsAsync);
         app.MapGet("/health", (HttpContext context) => context.Response.WriteAsync("ok"));
+        // The bench's kill/resume check reads how often each case was requested while the client it killed is gone.
+        app.MapGet("/v1/_counts", server.WriteCountsAsync);
 
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -190,6 +192,23 @@ public sealed class FakeModelServer : IAsyncDisposable
         response.ContentType = "application/json";
         CompletionWriter.WriteError(response.BodyWriter, message, type, code);
         await response.BodyWriter.FlushAsync().ConfigureAwait(false);
+    }
+
+    private async Task WriteCountsAsync(HttpContext context)
+    {
+        context.Response.ContentType = "application/json";
+        using (var json = new Utf8JsonWriter(context.Response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("requests", RequestCount);
+            json.WriteNumber("completed", CompletedCount);
+            json.WriteStartObject("byUserMessage");
+            foreach (var (message, count) in _byUserMessage)
+                json.WriteNumber(message, count);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        await context.Response.BodyWriter.FlushAsync().ConfigureAwait(false);
     }
 
     private static async Task WriteModelsAsync(HttpContext context)
