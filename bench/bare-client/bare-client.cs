@@ -1,6 +1,6 @@
 // The floor under W1: the bare Microsoft.Extensions.AI OpenAI client, no harness, 10,000 calls at the given concurrency.
 // Usage: dotnet run bench/bare-client/bare-client.cs -- http://127.0.0.1:PORT/v1/ 10000 64   (fake server started with --latency-ms 20)
-#:package Microsoft.Extensions.AI.OpenAI@10.11.0
+#:package Microsoft.Extensions.AI.OpenAI
 #:property PublishAot=false
 #:property TieredCompilationQuickJit=false
 using System.ClientModel;
