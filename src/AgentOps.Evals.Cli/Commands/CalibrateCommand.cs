@@ -32,7 +32,7 @@ internal static class CalibrateCommand
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var ws = Workspace.Open(parse);
-        var configFile = ws.Config.Resolve("eval.config.yaml");
+        var configFile = ws.Config.SourceFile;
         if (ws.Config.Judge is null)
             throw new InputException(configFile, "judge", "missing; calibrate grades with the judge: add judge: {model, provider} to the config");
         var labelled = ws.LoadCases().Where(c => c.ExpectJudge is not null).ToList();

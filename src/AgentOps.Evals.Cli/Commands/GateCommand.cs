@@ -58,7 +58,7 @@ internal static class GateCommand
         var provider = parse.GetValue(Provider);
 
         var baselineSpec = from.Length == 2 ? from[0] : parse.GetValue(Baseline) ?? ws.Config.Baseline
-            ?? throw new InputException(ws.Config.Resolve("eval.config.yaml"), "--baseline", "no baseline given and none in the config; pass --baseline NAME or set baseline: in eval.config.yaml");
+            ?? throw new InputException(ws.Config.SourceFile, "--baseline", "no baseline given and none in the config; pass --baseline NAME or set baseline: in eval.config.yaml");
         var candidateSpec = from.Length >= 1 ? from[^1] : parse.GetValue(Candidate)
             ?? throw new InputException("--candidate", "--candidate", "missing; expected the candidate to judge (a name from the config or a stored run id)");
 

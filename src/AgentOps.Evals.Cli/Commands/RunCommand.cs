@@ -90,7 +90,7 @@ internal static class RunCommand
 
     private static string SingleCandidate(Workspace ws) => ws.Config.Candidates.Count == 1
         ? ws.Config.Candidates.Keys.First()
-        : throw new InputException(ws.Config.Resolve("eval.config.yaml"), "--candidate",
+        : throw new InputException(ws.Config.SourceFile, "--candidate",
             ws.Config.Candidates.Count == 0 ? "no candidates in the config; add one under candidates:" : $"several candidates and no baseline; pass --candidate ({string.Join(", ", ws.Config.Candidates.Keys.Order())})");
 
     private static void PrintJson(RunInfo run, IReadOnlyList<TrialResult> trials, RunOutcome outcome, TimeSpan elapsed)

@@ -40,7 +40,7 @@ internal static class ValidateCommand
         }
         foreach (var (name, candidate) in config.Candidates)
             if (candidate.Prompt is { } prompt && !File.Exists(config.Resolve(prompt)))
-                problems.Add(new Problem(new SourceLocation(config.Resolve("eval.config.yaml")), $"candidates.{name}.prompt", $"prompt file '{prompt}' not found"));
+                problems.Add(new Problem(new SourceLocation(config.SourceFile), $"candidates.{name}.prompt", $"prompt file '{prompt}' not found"));
 
         if (problems.Count > 0) throw new InputException(problems);
         var suites = cases.Select(c => c.Suite).Distinct().Count();

@@ -33,7 +33,7 @@ public static class ConfigLoader
         var config = Parse(root, new YamlFieldReader(path, problems), Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
         if (problems.Count > 0)
             throw new InputException(problems.OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList());
-        return config;
+        return config with { SourceFile = Path.GetFullPath(path) };
     }
 
     /// <summary>The config used when there is no file: offline replay from fixtures/cassettes, no candidates.</summary>

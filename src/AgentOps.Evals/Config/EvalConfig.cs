@@ -5,6 +5,15 @@ public sealed record EvalConfig
 {
     /// <summary>Folder the config file sits in; relative paths in it resolve from here.</summary>
     public string BaseDirectory { get; init; } = ".";
+
+    /// <summary>The config file this was loaded from (for error messages); <c>eval.config.yaml</c> in the base folder when built in code.</summary>
+    public string SourceFile
+    {
+        get => _sourceFile ?? Resolve("eval.config.yaml");
+        init => _sourceFile = value;
+    }
+
+    private readonly string? _sourceFile;
     public string? GoldenSet { get; init; }
     public IReadOnlyDictionary<string, ProviderConfig> Providers { get; init; } = new Dictionary<string, ProviderConfig>();
     public IReadOnlyDictionary<string, CandidateConfig> Candidates { get; init; } = new Dictionary<string, CandidateConfig>();

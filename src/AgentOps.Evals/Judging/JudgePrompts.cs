@@ -22,7 +22,7 @@ public sealed class JudgePrompts
     public static JudgePrompts From(EvalConfig config)
     {
         if (config.Judge?.Prompts is not { Count: > 0 } overrides) return Default;
-        var configFile = config.Resolve("eval.config.yaml");
+        var configFile = config.SourceFile;
         var byType = Types.ToDictionary(t => t, t => Default.For(t));
         var problems = new List<Problem>();
         foreach (var (type, path) in overrides)

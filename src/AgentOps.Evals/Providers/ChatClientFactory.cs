@@ -22,7 +22,7 @@ public static class ChatClientFactory
             return new ChatClientBuilder(new ReplayChatClient(cassette, candidate)).UseCostMeter(config.Pricing).UseTelemetryWhenOn().Build();
         }
         if (provider.Type != "openai")
-            throw new InputException(new Problem(new SourceLocation(config.Resolve("eval.config.yaml")), $"providers.{provider.Name}.type", $"provider type '{provider.Type}' cannot serve a chat candidate; expected openai or replay"));
+            throw new InputException(new Problem(new SourceLocation(config.SourceFile), $"providers.{provider.Name}.type", $"provider type '{provider.Type}' cannot serve a chat candidate; expected openai or replay"));
 
         var raw = CreateOpenAI(provider, config, model);
         var builder = new ChatClientBuilder(raw)
@@ -45,7 +45,7 @@ public static class ChatClientFactory
     {
         if (config.Judge is not { } judge) return null;
         if (!config.Providers.TryGetValue(judge.Provider, out var provider))
-            throw new InputException(config.Resolve("eval.config.yaml"), "judge.provider", $"no provider '{judge.Provider}'; expected one of: {string.Join(", ", config.Providers.Keys.Order())}");
+            throw new InputException(config.SourceFile, "judge.provider", $"no provider '{judge.Provider}'; expected one of: {string.Join(", ", config.Providers.Keys.Order())}");
         var prompts = JudgePrompts.From(config);
         return new JudgeChatClient(Create(config, provider, JudgeCassette, judge.Model, provider.Type == "replay" ? null : recordTo, time), judge.Model, prompts);
     }
@@ -58,18 +58,18 @@ public static class ChatClientFactory
     internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config, string model)
     {
         if (string.IsNullOrWhiteSpace(provider.Endpoint))
-            throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.endpoint", "missing; expected the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1");
+            throw new InputException(config.SourceFile, $"providers.{provider.Name}.endpoint", "missing; expected the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1");
         var key = "not-needed";
         if (provider.ApiKeyEnv is { } variable)
         {
             key = Environment.GetEnvironmentVariable(variable) ?? "";
             if (key.Length == 0)
-                throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.api-key-env",
+                throw new InputException(config.SourceFile, $"providers.{provider.Name}.api-key-env",
                     $"environment variable {variable} is not set; set it to the API key for provider '{provider.Name}' (or run on cassettes with the replay provider)");
         }
         var endpoint = ExpandVariables(provider.Endpoint, config, provider);
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
-            throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.endpoint", $"'{endpoint}' is not an absolute URL; expected e.g. https://api.openai.com/v1");
+            throw new InputException(config.SourceFile, $"providers.{provider.Name}.endpoint", $"'{endpoint}' is not an absolute URL; expected e.g. https://api.openai.com/v1");
         var options = new OpenAIClientOptions
         {
             Endpoint = uri,
@@ -84,6 +84,6 @@ public static class ChatClientFactory
         System.Text.RegularExpressions.Regex.Replace(text, @"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
             Environment.GetEnvironmentVariable(m.Groups[1].Value) is { Length: > 0 } value
                 ? value
-                : throw new InputException(config.Resolve("eval.config.yaml"), $"providers.{provider.Name}.endpoint",
+                : throw new InputException(config.SourceFile, $"providers.{provider.Name}.endpoint",
                     $"environment variable {m.Groups[1].Value} is not set; it names the endpoint of provider '{provider.Name}'"));
 }

@@ -29,7 +29,7 @@ public sealed class CandidateSession
     public static CandidateSession Open(EvalConfig config, string candidateName, string? providerOverride = null, bool record = false,
         IReadOnlyDictionary<string, ITarget>? customTargets = null, TimeProvider? time = null, HttpClient? http = null)
     {
-        var configFile = config.Resolve("eval.config.yaml");
+        var configFile = config.SourceFile;
         if (!config.Candidates.TryGetValue(candidateName, out var candidate))
             throw new InputException(configFile, "--candidate",
                 $"no candidate '{candidateName}'; expected one of: {string.Join(", ", config.Candidates.Keys.Order())}");

@@ -46,4 +46,24 @@ public sealed class CandidateSessionTests
         var error = Assert.Throws<InputException>(() => CandidateSession.Open(Config("X"), "prod", providerOverride: "replay", record: true));
         Assert.Contains("--provider", error.Problems[0].Message);
     }
+
+    [Fact]
+    public void Errors_found_when_a_provider_is_used_name_the_config_file_it_came_from()
+    {
+        var dir = Directory.CreateTempSubdirectory("agentops-config").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "nightly.config.yaml");
+            File.WriteAllText(path, """
+                providers:
+                  live: {type: openai, endpoint: "https://api.example.invalid/v1", api-key-env: AGENTOPS_TEST_UNSET_KEY_VARIABLE}
+                candidates:
+                  prod: {model: gpt-4.1-mini, provider: live}
+                """);
+            var config = AgentOps.Evals.Config.ConfigLoader.Load(path);
+            var error = Assert.Throws<InputException>(() => CandidateSession.Open(config, "prod"));
+            Assert.Equal(path, error.Problems[0].Location.File);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }
