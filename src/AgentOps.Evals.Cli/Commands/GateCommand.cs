@@ -11,6 +11,7 @@ using AgentOps.Evals.Reporting;
 using AgentOps.Evals.Reporting.Html;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Storage;
+using AgentOps.Evals.Telemetry;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal static class GateCommand
               agentops-evals gate --from run-…-prod-1a2b run-…-next-3c4d --json verdict.json
             """)
         {
-            Baseline, Candidate, From, K, Filter, Provider, JsonFile, JUnitFile, MarkdownFile, HtmlFile, GitHub, LinkBase,
+            Baseline, Candidate, From, K, Filter, Provider, JsonFile, JUnitFile, MarkdownFile, HtmlFile, GitHub, LinkBase, GlobalOptions.Otlp,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
@@ -62,6 +63,8 @@ internal static class GateCommand
         var candidateSpec = from.Length >= 1 ? from[^1] : parse.GetValue(Candidate)
             ?? throw new InputException("--candidate", "--candidate", "missing; expected the candidate to judge (a name from the config or a stored run id)");
 
+        // Before any client is built: the pipelines add their OpenTelemetry step only when something listens.
+        using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
         var side = new SideResolver(ws, store, k, filter, provider);
         var baseline = await side.ResolveAsync(baselineSpec, "--baseline", cancellationToken);
         var candidate = await side.ResolveAsync(candidateSpec, "--candidate", cancellationToken);

@@ -24,7 +24,6 @@ internal static class RunCommand
     private static readonly Option<bool> Record = new("--record") { Description = "Record every live call to the candidate's cassette (fixtures/cassettes/CANDIDATE.jsonl)" };
     private static readonly Option<string?> Resume = new("--resume") { Description = "Finish a stored run: trials already stored make no model call" };
     private static readonly Option<string?> Provider = new("--provider") { Description = "Use this provider instead of the candidate's (e.g. a live one with --record)" };
-    private static readonly Option<string?> Otlp = new("--otlp") { Description = "Export spans and metrics over OTLP to this endpoint (default: OTEL_EXPORTER_OTLP_ENDPOINT; off when neither is set)" };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Trials in flight at once (default: run.concurrency)" };
 
     public static Command Create()
@@ -40,7 +39,7 @@ internal static class RunCommand
               agentops-evals run --resume run-20260701-120000-prod-1a2b
             """)
         {
-            Candidate, K, Filter, ShardOption, Record, Resume, Provider, Concurrency, Otlp, GlobalOptions.Json,
+            Candidate, K, Filter, ShardOption, Record, Resume, Provider, Concurrency, GlobalOptions.Otlp, GlobalOptions.Json,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
@@ -63,7 +62,7 @@ internal static class RunCommand
         var k = resumed?.K ?? parse.GetValue(K) ?? ws.Config.Run.K;
 
         // Before any client is built: the pipelines add their OpenTelemetry step only when something listens.
-        using var telemetry = TelemetrySetup.Start(parse.GetValue(Otlp));
+        using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
         var result = await RunExecution.ExecuteAsync(ws, store,
             new RunRequest(candidateName, k, filter, shard, parse.GetValue(Provider), parse.GetValue(Record), parse.GetValue(Concurrency), resumed),
             cancellationToken, fullTrials: false);

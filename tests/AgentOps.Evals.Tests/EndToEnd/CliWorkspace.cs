@@ -62,7 +62,7 @@ internal sealed class CliWorkspace : IDisposable
     /// <summary>Starts <c>agentops-evals ARGS [--config …] --store …</c> (the CLI dll beside the tests) in the workspace; ARGS may name their own --config.</summary>
     public Process Start(params string[] args)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "agentops-evals.dll");
+        var cli = TestSupport.CliProcess.Dll;
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             WorkingDirectory = Root,

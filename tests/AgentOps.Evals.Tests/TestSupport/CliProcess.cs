@@ -6,7 +6,16 @@ namespace AgentOps.Evals.Tests.TestSupport;
 /// <summary>Runs the real agentops-evals command (built next to the tests) as a child process, as a user would.</summary>
 internal static class CliProcess
 {
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "agentops-evals.dll");
+    /// <summary>The CLI from its own build output (same configuration as the tests): a copy beside the tests would run with
+    /// the test project's dependency set, which lacks assemblies the CLI needs (e.g. the OTLP exporter's logging).</summary>
+    public static string Dll { get; } = FindDll();
+
+    private static string FindDll()
+    {
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var own = Path.Combine(RepoPaths.Root, "src", "AgentOps.Evals.Cli", "bin", tfm.Parent!.Name, tfm.Name, "agentops-evals.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "agentops-evals.dll");
+    }
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
