@@ -16,7 +16,7 @@ public sealed class ReplayChatClient(CassetteFile cassette, string candidate) : 
             return Task.FromResult(CassetteConversions.ToResponse(entry));
         throw new InfrastructureException("missing-recording",
             $"no recording for case '{scope.CaseId}', candidate '{candidate}', trial {scope.TrialIndex}, key {key} in {cassette.Path}. " +
-            $"Record it with: agentops-evals run --candidate {candidate} --filter id:{scope.CaseId} --record --provider <live provider>");
+            $"Record it with: agentops-evals run --candidate {candidate} --filter id:{scope.CaseId} -k <your k> --record --provider <live provider>");
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
