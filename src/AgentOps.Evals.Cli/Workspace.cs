@@ -41,7 +41,12 @@ internal sealed class Workspace
     }
 
     /// <summary>Every case, or exit 2 with every problem found in every file.</summary>
-    public IReadOnlyList<GoldenCase> LoadCases()
+    public IReadOnlyList<GoldenCase> LoadCases() => _cases ??= ReadCases();
+
+    // A gate reads the set for both runs, last-green and the judge rule: parse the files once per command.
+    private IReadOnlyList<GoldenCase>? _cases;
+
+    private IReadOnlyList<GoldenCase> ReadCases()
     {
         if (!Directory.Exists(GoldenSetRoot))
             throw new InputException(GoldenSetRoot, "--golden-set", "folder not found; expected a folder of case YAML files");

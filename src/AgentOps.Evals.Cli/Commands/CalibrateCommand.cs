@@ -55,10 +55,7 @@ internal static class CalibrateCommand
         var trials = await store.GetTrialsAsync(run.RunId, cancellationToken);
         var judge = ChatClientFactory.CreateJudge(ws.Config)!;
 
-        var items = new List<CalibrationItem>(labelled.Count);
-        foreach (var goldenCase in labelled)
-            items.Add(await CalibrationJudge.JudgeAsync(goldenCase, trials, run.Candidate, judge, ws.Evaluators, cancellationToken));
-        var result = CalibrationResult.Compute(items);
+        var result = await CalibrationJudge.CalibrateAsync(labelled, trials, run.Candidate, judge, ws.Evaluators, cancellationToken);
 
         if (ws.Json) PrintJson(run, result);
         else Print(run, result, ws.Config.Judge.MinAgreement);

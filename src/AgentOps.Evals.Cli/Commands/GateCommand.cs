@@ -109,10 +109,7 @@ internal static class GateCommand
         var judged = 0;
         if (labelled.Count > 0 && ChatClientFactory.CreateJudge(ws.Config) is { } judge)
         {
-            var items = new List<CalibrationItem>(labelled.Count);
-            foreach (var goldenCase in labelled)
-                items.Add(await CalibrationJudge.JudgeAsync(goldenCase, baseline.Trials, baseline.Run.Candidate, judge, ws.Evaluators, cancellationToken));
-            var result = CalibrationResult.Compute(items);
+            var result = await CalibrationJudge.CalibrateAsync(labelled, baseline.Trials, baseline.Run.Candidate, judge, ws.Evaluators, cancellationToken);
             agreement = result.Agreement;
             judged = result.Judged;
         }

@@ -10,6 +10,17 @@ namespace AgentOps.Evals.Judging;
 /// <summary>Runs a case's model-graded assertions on a stored output, as the run did, to compare with the case's human label.</summary>
 public static class CalibrationJudge
 {
+    /// <summary>Grades every labelled case on the stored outputs and computes agreement and Cohen's kappa: what
+    /// <c>calibrate</c> prints and what the gate's <c>judge.min-agreement</c> rule reads.</summary>
+    public static async Task<CalibrationResult> CalibrateAsync(IReadOnlyList<GoldenCase> labelled, IReadOnlyList<TrialResult> storedTrials,
+        CandidateIdentity candidate, IChatClient judge, EvaluatorRegistry evaluators, CancellationToken cancellationToken = default)
+    {
+        var items = new List<CalibrationItem>(labelled.Count);
+        foreach (var goldenCase in labelled)
+            items.Add(await JudgeAsync(goldenCase, storedTrials, candidate, judge, evaluators, cancellationToken).ConfigureAwait(false));
+        return CalibrationResult.Compute(items);
+    }
+
     /// <summary>The judge's verdict on a labelled case: pass when every model-graded assertion passes; null (with the
     /// reason) when the case has none, no usable trial is stored, or the judge could not answer.</summary>
     public static async Task<CalibrationItem> JudgeAsync(GoldenCase goldenCase, IReadOnlyList<TrialResult> storedTrials, CandidateIdentity candidate,
