@@ -26,6 +26,8 @@ internal static class RunExecution
     public static async Task<RunResult> ExecuteAsync(Workspace ws, SqliteResultStore store, RunRequest request, CancellationToken cancellationToken, bool fullTrials = true)
     {
         if (request.K < 1) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number ≥ 1");
+        // Two git processes take ~40 ms: they run while the case files parse instead of after.
+        var git = request.Resume is null ? Task.Run(() => (Commit: GitInfo.Commit(), Branch: GitInfo.Branch())) : null;
         var cases = CaseSelection.Select(ws.LoadCases(), request.Filter, request.Shard);
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
@@ -39,6 +41,7 @@ internal static class RunExecution
             if (request.Record) judgeRecording = CassetteFile.Load(CassetteFile.PathFor(CandidateSession.CassetteFolder(ws.Config), ChatClientFactory.JudgeCassette));
             judge = ChatClientFactory.CreateJudge(ws.Config, judgeRecording);
         }
+        var (commit, branch) = git is null ? default : await git.ConfigureAwait(false);
         var run = request.Resume ?? new RunInfo
         {
             RunId = NewRunId(request.Candidate),
@@ -49,8 +52,8 @@ internal static class RunExecution
             Filter = request.Filter,
             Shard = request.Shard,
             Cases = cases.Select(c => new RunCase(c.Id, c.Suite, c.Severity.ToString(), c.Tags, RelativeFile(c), c.Consistency?.K ?? request.K, c.Title)).ToList(),
-            GitCommit = GitInfo.Commit(),
-            GitBranch = GitInfo.Branch(),
+            GitCommit = commit,
+            GitBranch = branch,
         };
         var plan = new RunPlan
         {

@@ -10,6 +10,12 @@ public interface IResultStore : IAsyncDisposable
     /// <summary>Writes one finished trial; a second write of the same (run, case, trial) replaces the first.</summary>
     Task AppendTrialAsync(TrialResult trial, CancellationToken cancellationToken = default);
 
+    /// <summary>Writes several finished trials together (one transaction where the store has them).</summary>
+    async Task AppendTrialsAsync(IReadOnlyList<TrialResult> trials, CancellationToken cancellationToken = default)
+    {
+        foreach (var trial in trials) await AppendTrialAsync(trial, cancellationToken).ConfigureAwait(false);
+    }
+
     Task FinishRunAsync(string runId, RunStatus status, DateTimeOffset finishedAt, CancellationToken cancellationToken = default);
 
     Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
