@@ -90,7 +90,7 @@ def measure(args, cwd, env=None):
     """Runs one process under /usr/bin/time -v: wall seconds (start to exit), peak RSS (MB), exit code, stdout."""
     rss_file = OUT / "time-v.txt"
     full_env = dict(os.environ, **(env or {}))
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
     done = subprocess.run(["/usr/bin/time", "-v", "-o", str(rss_file)] + args, cwd=cwd, env=full_env,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - started
@@ -98,7 +98,7 @@ def measure(args, cwd, env=None):
     for line in rss_file.read_text().splitlines():
         if "Maximum resident set size" in line:
             rss_kb = int(line.split(":")[1])
-    return {"wall": wall, "rss_mb": rss_kb / 1024, "exit": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+    return {"wall": wall, "rss_mb": rss_kb / 1024, "exit": done.returncode, "stdout": done.stdout, "stderr": done.stderr, "started_at": started_at}
 
 
 def cli(*args):
@@ -163,7 +163,7 @@ def runs(label, make_args, cwd, store, repeat=None):
         m = measure(make_args(), cwd)
         if m["exit"] != 0:
             raise RuntimeError(f"{label} run {n + 1} exited {m['exit']}:\n{m['stdout'][-2000:]}\n{m['stderr'][-2000:]}")
-        log(f"  {label} #{n + 1}: {m['wall']:.2f} s, {m['rss_mb']:.0f} MB")
+        log(f"  {label}{'' if repeat == 1 else f' #{n + 1}:'} {m['wall']:.2f} s, {m['rss_mb']:.0f} MB")
         results.append(m)
     return results
 
@@ -186,15 +186,19 @@ def summarize(name, measurements, calls=None, latency_ms=None, concurrency=None,
     return row
 
 
-def steady_state(store, calls, latency_ms, concurrency):
-    """Efficiency between the first wave's end and the last trial, from the stored trials' finish times: the run without
-    process start, case loading, the first connections and the final table."""
+def phases(store, measurement, calls, latency_ms, concurrency):
+    """Where a live run's wall time went, from the stored trials' finish times: process start to the first trial stored,
+    the steady state (first wave done to last trial; its efficiency leaves out start-up, case loading, the first
+    connections and the final table), and last trial to process exit."""
     import sqlite3
     from datetime import datetime
     with sqlite3.connect(store) as db:
         times = sorted(datetime.fromisoformat(t).timestamp() for (t,) in db.execute("SELECT finished_at FROM trials"))
     window = times[-1] - times[concurrency - 1]
-    return round((calls - concurrency) * latency_ms / 1000 / concurrency / window, 3)
+    return {"start_to_first_trial_s": round(times[0] - measurement["started_at"], 3),
+            "steady_state_s": round(window, 3),
+            "steady_state_efficiency": round((calls - concurrency) * latency_ms / 1000 / concurrency / window, 3),
+            "last_trial_to_exit_s": round(measurement["started_at"] + measurement["wall"] - times[-1], 3)}
 
 
 def bare_client(url, calls, concurrency):
@@ -212,17 +216,17 @@ def w1(rules):
     with FakeServer(latency, rules) as server:
         root = write_project("w1", cases, server.url, concurrency)
         store = root / "results.db"
-        steady, ms = [], []
+        split, ms = [], []
         for n in range(REPEAT):
-            ms.extend(runs(f"W1 #{n + 1} of {REPEAT},", lambda: cli("run", "--candidate", "prod", "--provider", "fake", "-k", str(k), "--concurrency", str(concurrency),
+            ms.extend(runs(f"W1 run {n + 1} of {REPEAT}:", lambda: cli("run", "--candidate", "prod", "--provider", "fake", "-k", str(k), "--concurrency", str(concurrency),
                                              "--json", "--store", str(store)), root, store, repeat=1))
-            steady.append(steady_state(store, cases * k, latency, concurrency))
+            split.append(phases(store, ms[-1], cases * k, latency, concurrency))
         floors = [bare_client(server.url, cases * k, concurrency) for _ in range(REPEAT)]
         log(f"  W1 floor (bare client): {', '.join(f'{w:.2f} s' for w in floors)}")
     ideal = cases * k * latency / 1000 / concurrency
     floor = statistics.median(floors)
     row = summarize("W1 live 2,000 cases x k=5 @20 ms, c=64", ms, cases * k, latency, concurrency, target="efficiency >= 0.9")
-    row.update(steady_state_efficiency=statistics.median(steady), steady_state_efficiencies=steady)
+    row.update({key: statistics.median(p[key] for p in split) for key in split[0]}, phases=split)
     floor_row = {"workload": "W1 floor: bare M.E.AI client, same 10,000 calls, no harness", "wall_s": round(floor, 3),
                  "walls_s": [round(w, 3) for w in floors], "ideal_s": round(ideal, 3), "efficiency": round(ideal / floor, 3),
                  "note": "after 200 warm-up calls; no process start, no case loading, no scoring or store (bench/bare-client)"}
@@ -286,7 +290,7 @@ def print_table(rows):
             return format(r[key], fmt) if key in r else "-".rjust(width)
         print(f"{r['workload']:58} {f('wall_s', '8.2f')} {f('ideal_s', '8.2f')} {f('efficiency', '7.2f')} {f('run_phase_s', '7.2f')} "
               f"{f('run_phase_efficiency', '8.2f')} {f('peak_rss_mb', '8.0f')}")
-        for key in ("steady_state_efficiency", "check", "rss_ratio_vs_10k", "verdict_agreement", "note"):
+        for key in ("start_to_first_trial_s", "steady_state_efficiency", "last_trial_to_exit_s", "check", "rss_ratio_vs_10k", "verdict_agreement", "note"):
             if key in r:
                 print(f"    {key}: {r[key]}")
 
