@@ -30,7 +30,7 @@ internal static class GlobalOptions
         Description = "Print machine-readable JSON instead of tables",
     };
 
-    /// <summary>For the commands that call models (run, gate): OTLP export of spans and metrics.</summary>
+    /// <summary>For the commands that call models (run, gate, calibrate): OTLP export of spans and metrics.</summary>
     public static readonly Option<string?> Otlp = new("--otlp")
     {
         Description = "Export spans and metrics over OTLP to this endpoint (default: OTEL_EXPORTER_OTLP_ENDPOINT; off when neither is set)",

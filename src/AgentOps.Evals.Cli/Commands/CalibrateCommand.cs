@@ -5,6 +5,7 @@ using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Judging;
 using AgentOps.Evals.Providers;
 using AgentOps.Evals.Running;
+using AgentOps.Evals.Telemetry;
 using Spectre.Console;
 
 namespace AgentOps.Evals.Cli.Commands;
@@ -24,7 +25,8 @@ internal static class CalibrateCommand
             Examples:
               agentops-evals calibrate                        # outputs of the latest baseline run
               agentops-evals calibrate --run run-20260701-120000-prod-1a2b --json
-            """) { Run, GlobalOptions.Json };
+              agentops-evals calibrate --otlp http://127.0.0.1:4318    # the judge's calls as spans and metrics
+            """) { Run, GlobalOptions.Otlp, GlobalOptions.Json };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
     }
@@ -53,6 +55,8 @@ internal static class CalibrateCommand
                 ?? throw new InputException(ws.StorePath, "--run", $"no completed run of the baseline '{baseline}' in the store; run `agentops-evals run --candidate {baseline}` first or pass --run RUN");
         }
         var trials = await store.GetTrialsAsync(run.RunId, cancellationToken);
+        // Before the judge's client is built: its pipeline adds the OpenTelemetry step only when something listens.
+        using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
         var judge = ChatClientFactory.CreateJudge(ws.Config)!;
 
         var result = await CalibrationJudge.CalibrateAsync(labelled, trials, run.Candidate, judge, ws.Evaluators, cancellationToken);

@@ -1,19 +1,8 @@
 namespace AgentOps.Evals.Harvesting;
 
-/// <summary>Decides which sessions are worth a case. Pure: sessions and thresholds in, flags out.</summary>
+/// <summary>Decides which sessions are worth a case. Pure: the batch's outlier cuts, then each session against them.</summary>
 internal static class FlagRules
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<HarvestFlag>> Evaluate(IReadOnlyList<SessionSummary> sessions, FlagThresholds thresholds)
-    {
-        var cuts = Cuts(sessions.Select(s => s.Cost), sessions.Select(s => s.ModelCalls), thresholds);
-        var flags = new Dictionary<string, IReadOnlyList<HarvestFlag>>(StringComparer.Ordinal);
-        foreach (var session in sessions)
-        {
-            if (For(session, cuts, thresholds) is { Count: > 0 } found) flags[session.Key] = found;
-        }
-        return flags;
-    }
-
     /// <summary>The batch's outlier cuts: the percentile of cost and of model calls, or none when the batch is too small.</summary>
     public static FlagCuts Cuts(IEnumerable<decimal> costs, IEnumerable<int> modelCalls, FlagThresholds thresholds)
     {

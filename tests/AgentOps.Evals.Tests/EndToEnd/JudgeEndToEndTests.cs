@@ -76,8 +76,11 @@ public sealed class JudgeEndToEndTests : IDisposable
         Assert.Equal(3, all.GetProperty("passed").GetInt32());
         Assert.Equal(1, all.GetProperty("failed").GetInt32());
 
-        var calibrate = await CliProcess.RunInAsync(_root, null, "calibrate", "--store", store, "--json");
+        await using var collector = new OtlpCollector();
+        var calibrate = await CliProcess.RunInAsync(_root, new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf" },
+            "calibrate", "--store", store, "--json", "--otlp", collector.Endpoint);
         Assert.True(calibrate.ExitCode == 0, calibrate.All);
+        Assert.True(collector.BytesAt("/v1/traces") > 0, "calibrate --otlp exported no spans of the judge's calls: " + collector.Paths);
         var result = JsonDocument.Parse(calibrate.Stdout).RootElement;
         Assert.Equal(4, result.GetProperty("judged").GetInt32());
         Assert.Equal(0.75, result.GetProperty("agreement").GetDouble(), 3);
