@@ -41,6 +41,9 @@ public sealed class PiiDetectorTests
     [InlineData("ship to 221 Baker Street, London", PiiType.StreetAddress, "221 Baker Street")]
     [InlineData("Lieferadresse: Hauptstraße 5, 10115 Berlin", PiiType.StreetAddress, "Hauptstraße 5")]
     [InlineData("j'habite 12 rue de la Paix, Paris", PiiType.StreetAddress, "12 rue de la Paix")]
+    [InlineData("Vivo en Calle Mayor 5, Madrid", PiiType.StreetAddress, "Calle Mayor 5")]
+    [InlineData("envíelo a Parcela Sofía Naranjo s/n. por favor", PiiType.StreetAddress, "Parcela Sofía Naranjo s/n.")]
+    [InlineData("Rambla Laura Saucedo s/n", PiiType.StreetAddress, "Rambla Laura Saucedo s/n")]
     [InlineData("I was born on 14/03/1985", PiiType.DateOfBirth, "14/03/1985")]
     [InlineData("DOB: March 14, 1985", PiiType.DateOfBirth, "March 14, 1985")]
     public void Finds_the_value(string text, PiiType type, string value)

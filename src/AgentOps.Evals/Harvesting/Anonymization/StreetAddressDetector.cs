@@ -4,7 +4,8 @@ namespace AgentOps.Evals.Harvesting.Anonymization;
 
 /// <summary>
 /// Street addresses: "12 Baker Street" and the US suffixes Bogus knows; "Hauptstraße 5", "Ahornweg 3a" and German
-/// street names from Bogus; "12 rue de la Paix"; "Calle Mayor 5", "Via Roma 10". The house number is required.
+/// street names from Bogus; "12 rue de la Paix"; "Calle Mayor 5", "Via Roma 10", "Rambla Mayor s/n". The house number is
+/// required (or "s/n", sin número).
 /// </summary>
 internal sealed partial class StreetAddressDetector : IPiiDetector
 {
@@ -21,7 +22,8 @@ internal sealed partial class StreetAddressDetector : IPiiDetector
 
     public void Detect(string text, List<PiiSpan> found)
     {
-        if (!text.AsSpan().ContainsAnyInRange('0', '9')) return;
+        // Every form needs a house number, except the Spanish "s/n" (sin número).
+        if (!text.AsSpan().ContainsAnyInRange('0', '9') && !text.Contains("s/n", StringComparison.Ordinal)) return;
         foreach (var match in English.Value.EnumerateMatches(text)) Add(found, match.Index, match.Length);
         foreach (var match in German().EnumerateMatches(text)) Add(found, match.Index, match.Length);
         foreach (var match in Romance.Value.EnumerateMatches(text)) Add(found, match.Index, match.Length);
