@@ -89,7 +89,7 @@ public sealed class HarvestJob
         var present = new List<string>();
         var triage = new List<TriageEntry>();
         var hoursToCase = new List<double>();
-        var hoursToPromotion = new List<double>();
+        var promoted = new List<(string Path, DateTimeOffset FeedbackAt)>();
         foreach (var candidate in selected)
         {
             ct.ThrowIfCancellationRequested();
@@ -107,12 +107,15 @@ public sealed class HarvestJob
             else
             {
                 present.Add(path);
-                if (feedbackAt is { } at && IsActive(path)) hoursToPromotion.Add((File.GetLastWriteTimeUtc(path) - at.UtcDateTime).TotalHours);
+                if (feedbackAt is { } at && IsActive(path)) promoted.Add((path, at));
             }
             triage.Add(new TriageEntry(triage.Count + 1, goldenCase.Id, Path.GetFileName(path), Math.Round(CaseRanking.Score(candidate), 2), candidate.Count,
                 candidate.Flags.Select(f => f.ToName()).ToList(), candidate.Session.NegativeFeedback?.Category, candidate.Session.Tier,
                 candidate.Session.Model, goldenCase.Title));
         }
+
+        var promotedAt = CaseFileHistory.LastChanged(request.Out, promoted.Select(p => p.Path).ToList());
+        var hoursToPromotion = promoted.Select(p => (promotedAt[p.Path] - p.FeedbackAt).TotalHours).ToList();
 
         var triageMarkdown = Path.Combine(request.Out, "triage.md");
         var triageJson = Path.Combine(request.Out, "triage.json");

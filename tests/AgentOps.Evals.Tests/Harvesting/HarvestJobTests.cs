@@ -165,6 +165,47 @@ public sealed class HarvestJobTests : IDisposable
         Assert.Single(PiiScanner.Scan([leaked]));
     }
 
+    [Fact]
+    public async Task Time_to_promotion_runs_from_the_feedback_to_the_commit_that_promoted_the_case_not_to_the_file_time()
+    {
+        var set = Generate();
+        var request = Request(set, "out");
+        var first = await new HarvestJob().RunAsync(request, CancellationToken.None);
+        // A reviewer promotes the thumbs-down cases in a commit of 2026-07-01; a later CI checkout stamps the files with its own time.
+        var promoted = first.CasesWritten.Where(p => File.ReadAllText(p).Contains("source: thumbs-down")).ToList();
+        Assert.NotEmpty(promoted);
+        foreach (var path in promoted) File.WriteAllText(path, File.ReadAllText(path).Replace("status: needs-label", "status: active"));
+        Git("init -q");
+        Git("add -A");
+        Git("commit -q -m promote", "2026-07-01T00:00:00Z");
+        foreach (var path in promoted) File.SetLastWriteTimeUtc(path, new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var second = await new HarvestJob().RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(promoted.Count, second.TimeToEval.PromotedCases);
+        // The feedback fell in June 2026, at most 720 h before the commit; the files' times would make it ~30,000 h.
+        Assert.InRange(second.TimeToEval.MedianHoursToPromotion!.Value, 0, 720);
+    }
+
+    private void Git(string arguments, string? date = null)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git", "-c user.name=Reviewer -c user.email=reviewer@example.invalid -c commit.gpgsign=false " + arguments)
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (date is not null)
+        {
+            start.Environment["GIT_AUTHOR_DATE"] = date;
+            start.Environment["GIT_COMMITTER_DATE"] = date;
+        }
+        using var git = System.Diagnostics.Process.Start(start)!;
+        var errors = git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {arguments}: {errors}");
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
