@@ -35,16 +35,25 @@ internal sealed class TrialWriter : IAsyncDisposable
     {
         var batch = new List<TrialResult>(256);
         long lastCommit = 0;
-        // Not cancellable on purpose: on Ctrl-C every finished trial still reaches the store.
-        while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            var sinceLast = lastCommit == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(lastCommit);
-            if (sinceLast < _commitInterval && !_closing.IsCancellationRequested)
-                await Task.Delay(_commitInterval - sinceLast, _closing.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            while (batch.Count < 2048 && _channel.Reader.TryRead(out var trial)) batch.Add(trial);
-            await _store.AppendTrialsAsync(batch).ConfigureAwait(false);
-            lastCommit = Stopwatch.GetTimestamp();
-            batch.Clear();
+            // Not cancellable on purpose: on Ctrl-C every finished trial still reaches the store.
+            while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                var sinceLast = lastCommit == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(lastCommit);
+                if (sinceLast < _commitInterval && !_closing.IsCancellationRequested)
+                    await Task.Delay(_commitInterval - sinceLast, _closing.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                while (batch.Count < 2048 && _channel.Reader.TryRead(out var trial)) batch.Add(trial);
+                await _store.AppendTrialsAsync(batch).ConfigureAwait(false);
+                lastCommit = Stopwatch.GetTimestamp();
+                batch.Clear();
+            }
+        }
+        catch (Exception e)
+        {
+            // The store failed (disk full, file gone): fail the writers too, or they would wait for room that never comes.
+            _channel.Writer.TryComplete(e);
+            throw;
         }
     }
 

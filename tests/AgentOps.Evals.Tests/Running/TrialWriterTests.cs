@@ -59,6 +59,24 @@ public sealed class TrialWriterTests
         }
     }
 
+    [Fact]
+    public async Task A_failing_store_fails_the_run_instead_of_leaving_it_waiting_for_room()
+    {
+        var writer = new TrialWriter(new BatchRecordingStore { Failure = new IOException("disk full") });
+        // More trials than the writer can hold (4,096 queued + 2,048 in a batch): with the store gone, the run must not block
+        // forever on a full queue.
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 0; i < 10_000; i++) await writer.WriteAsync(Trial(i));
+        });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => writing.WaitAsync(TimeSpan.FromMinutes(5)));
+        Assert.IsNotType<TimeoutException>(error);
+        Assert.Contains("disk full", error.ToString());
+        var onClose = await Assert.ThrowsAsync<IOException>(async () => await writer.DisposeAsync());
+        Assert.Equal("disk full", onClose.Message);
+    }
+
     private static async Task<bool> Poll(Func<bool> condition, TimeSpan limit)
     {
         var until = DateTime.UtcNow + limit;
@@ -74,9 +92,11 @@ public sealed class TrialWriterTests
     private sealed class BatchRecordingStore : IResultStore
     {
         public ConcurrentQueue<IReadOnlyList<TrialResult>> Batches { get; } = new();
+        public Exception? Failure { get; init; }
 
         public Task AppendTrialsAsync(IReadOnlyList<TrialResult> trials, CancellationToken cancellationToken = default)
         {
+            if (Failure is not null) throw Failure;
             Batches.Enqueue(trials.ToList());
             return Task.CompletedTask;
         }
