@@ -70,7 +70,7 @@ internal static class HarvestCommand
         };
         var summary = await new HarvestJob().RunAsync(request, cancellationToken);
         if (ws.Json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, CliJson.Options));
-        else Print(summary, outFolder);
+        else Print(summary, outFolder, ephemeral: key is null);
         return ExitCodes.Ok;
     }
 
@@ -96,7 +96,7 @@ internal static class HarvestCommand
             ? since
             : throw new InputException("--since", "--since", $"found '{text}', expected a date like 2026-06-29 or an ISO 8601 time");
 
-    private static void Print(HarvestSummary s, string outFolder)
+    private static void Print(HarvestSummary s, string outFolder, bool ephemeral)
     {
         AnsiConsole.MarkupLine($"[bold]Harvest[/]: {s.TraceFiles} trace files, {s.Spans} spans, {s.SessionsRead} sessions, {s.FeedbackEvents} feedback events");
         foreach (var (flag, count) in s.FlaggedByFlag.OrderByDescending(p => p.Value))
@@ -107,7 +107,8 @@ internal static class HarvestCommand
             AnsiConsole.MarkupLine($"  time to eval (feedback → case): median {tte.MedianHours:0.0} h, p90 {tte.P90Hours:0.0} h, max {tte.MaxHours:0.0} h" +
                 (tte.PromotedCases > 0 ? $"; {tte.PromotedCases} promoted, median {tte.MedianHoursToPromotion:0.0} h to promotion" : ""));
         if (s.TriageMarkdown is not null) AnsiConsole.MarkupLine($"  triage queue: {Markup.Escape(s.TriageMarkdown)}, {Markup.Escape(s.TriageJson ?? "")}");
-        AnsiConsole.MarkupLine(s.MappingStoreWritten ? "  mapping store written (never commit it)" : "  no mapping store (ephemeral key)");
+        AnsiConsole.MarkupLine(ephemeral ? "  no mapping store (ephemeral key)"
+            : s.MappingStoreWritten ? "  mapping store written (never commit it)" : "  mapping store unchanged (no new case)");
         if (s.Skipped.Count > 0)
         {
             AnsiConsole.MarkupLine($"  [yellow]skipped {s.Skipped.Count} bad lines[/] (the rest was harvested):");

@@ -162,6 +162,34 @@ public sealed class CliCommandTests : IDisposable
         Assert.All(cases, f => Assert.Contains("status: needs-label", File.ReadAllText(f)));
         Assert.True(File.Exists(Path.Combine(outFolder, "triage.md")));
         Assert.Contains("skipped", ephemeral.Stdout);
+        Assert.Contains("no mapping store (ephemeral key)", ephemeral.Stdout);
         Assert.Equal(0, (await CliProcess.RunAsync("scan", outFolder)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Harvest_with_a_key_writes_the_mapping_store_once_and_says_so()
+    {
+        // The sample's harvest settings, with the mapping store and the output in a scratch folder.
+        var config = Path.Combine(_dir, "eval.config.yaml");
+        File.WriteAllText(config, $"""
+            golden-set: {Path.Combine(RepoPaths.Root, "golden-set")}
+            harvest:
+              feedback: {Path.Combine(RepoPaths.Root, "fixtures", "feedback", "*.jsonl")}
+              traces: {Path.Combine(RepoPaths.Root, "fixtures", "traces", "*.json")}
+              out: {Path.Combine(_dir, "harvested")}
+              mapping-store: {Path.Combine(_dir, "mapping.db")}
+            """);
+        var key = new Dictionary<string, string?> { ["AGENTOPS_HMAC_KEY"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) };
+
+        var first = await CliProcess.RunInAsync(_dir, key, "harvest", "--config", config);
+        var second = await CliProcess.RunInAsync(_dir, key, "harvest", "--config", config);
+
+        Assert.True(first.ExitCode == 0, first.All);
+        Assert.Contains("mapping store written (never commit it)", first.Stdout);
+        Assert.True(File.Exists(Path.Combine(_dir, "mapping.db")));
+        // Nothing new the second night: the store is left as it was, and the message must not claim an ephemeral key.
+        Assert.True(second.ExitCode == 0, second.All);
+        Assert.Contains("cases written: 0", second.Stdout);
+        Assert.Contains("mapping store unchanged (no new case)", second.Stdout);
     }
 }
