@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Running;
 
@@ -42,13 +43,12 @@ internal static class MergeCommand
         }
 
         var cases = runs.SelectMany(r => r.Cases).GroupBy(c => c.Id).Select(g => g.First()).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var revisions = runs.Select(r => r.GoldenSetRevision).Distinct().Order().ToList();
         var merged = new RunInfo
         {
             RunId = $"run-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{first.Candidate.Name}-merged-{Random.Shared.Next(0x10000):x4}",
             Candidate = first.Candidate,
             K = first.K,
-            GoldenSetRevision = revisions.Count == 1 ? revisions[0] : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", revisions))).AsSpan(0, 6)),
+            GoldenSetRevision = MergedRevision(ws, runs, cases),
             StartedAt = runs.Min(r => r.StartedAt),
             Filter = first.Filter,
             Shard = $"merged from {string.Join(", ", runs.Select(r => r.Shard ?? "all"))}",
@@ -73,5 +73,28 @@ internal static class MergeCommand
         Console.WriteLine(merged.RunId);
         Console.Error.WriteLine($"merged {runs.Count} runs: {cases.Count} cases, {count} trials{(status == RunStatus.Completed ? "" : " (a shard was interrupted)")}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>When every shard saw the case files as they are here, the merged run gets the revision of all its cases,
+    /// as one unsharded run would (so <c>last-green:</c> and the gate find it); otherwise a fingerprint of the shards'
+    /// revisions, which matches no current selection.</summary>
+    private static string MergedRevision(Workspace ws, IReadOnlyList<RunInfo> runs, IReadOnlyList<RunCase> cases)
+    {
+        var revisions = runs.Select(r => r.GoldenSetRevision).Distinct().Order().ToList();
+        var fallback = revisions.Count == 1 ? revisions[0] : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", revisions))).AsSpan(0, 6));
+        IReadOnlyList<GoldenCase> current;
+        try
+        {
+            current = ws.LoadCases();
+        }
+        catch (InputException)
+        {
+            return fallback; // no readable golden set here (merging on another machine): keep the shards' fingerprint
+        }
+        var byId = current.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        if (!cases.All(c => byId.ContainsKey(c.Id))) return fallback;
+        foreach (var run in runs)
+            if (GoldenSetRevision.Compute(run.Cases.Select(c => byId[c.Id])) != run.GoldenSetRevision) return fallback;
+        return GoldenSetRevision.Compute(cases.Select(c => byId[c.Id]));
     }
 }

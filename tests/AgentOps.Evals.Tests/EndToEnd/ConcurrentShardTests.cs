@@ -41,5 +41,13 @@ public sealed class ConcurrentShardTests
         Assert.Equal(RunStatus.Completed, merged.Status);
         Assert.Equal(cases, merged.Cases.Count);
         Assert.Equal(keys.Order(), afterTrials[mergedId].Select(t => (t.CaseId, t.TrialIndex)).Order());
+
+        // The merged run stands for the whole golden set as an unsharded run would (so last-green:prod can pick it).
+        Assert.DoesNotContain(runs, r => r.GoldenSetRevision == merged.GoldenSetRevision);
+        var whole = await ws.RunAsync("run", "--candidate", "prod", "--provider", "fake", "-k", "1");
+        Assert.True(whole.ExitCode == 0, whole.ToString());
+        var (final, _) = await ws.ReadStoreAsync();
+        var unsharded = Assert.Single(final, r => r.Shard is null);
+        Assert.Equal(unsharded.GoldenSetRevision, merged.GoldenSetRevision);
     }
 }
