@@ -3,9 +3,12 @@ using AgentOps.Evals.Cases;
 using AgentOps.Evals.Config;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Evaluation;
+using AgentOps.Evals.Evaluation.ModelGraded;
+using AgentOps.Evals.Providers;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Storage;
 using AgentOps.Evals.Targets;
+using Microsoft.Extensions.AI;
 
 namespace AgentOps.Evals.Xunit;
 
@@ -14,6 +17,8 @@ public sealed class GoldenSet
 {
     private static readonly ConcurrentDictionary<string, Lazy<GoldenSet>> s_cache = new();
     private readonly ConcurrentDictionary<(string, string?), CandidateSession> _sessions = new();
+    // One judge per replayed/live flavour, built on first use: cases without model-graded assertions need no judge key.
+    private readonly ConcurrentDictionary<bool, Lazy<IChatClient?>> _judges = new();
 
     private GoldenSet(EvalConfig config, IReadOnlyList<GoldenCase> cases, EvaluatorRegistry evaluators)
     {
@@ -55,6 +60,9 @@ public sealed class GoldenSet
         throw new FileNotFoundException("no eval.config.yaml in any folder above " + AppContext.BaseDirectory);
     }
 
+    private IChatClient? Judge(bool replayed) =>
+        _judges.GetOrAdd(replayed, r => new Lazy<IChatClient?>(() => ChatClientFactory.CreateJudge(Config, replayed: r))).Value;
+
     public GoldenCase Case(string id) => Cases.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"no golden case '{id}'");
 
     /// <summary>Runs k trials (default: the case's or config's k) of one case for a candidate, through the same runner
@@ -79,6 +87,7 @@ public sealed class GoldenSet
             Target = session.Target,
             Evaluators = Evaluators,
             Concurrency = trials,
+            Judge = ModelGrading.NeedsJudge(goldenCase, Evaluators) ? Judge(ChatClientFactory.IsReplay(Config, session.Identity.Provider)) : null,
         };
         await using var store = new InMemoryResultStore();
         await new EvalRunner().RunAsync(plan, store, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -148,6 +148,23 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sample_llm_rubric_and_calibrate_replay_the_judge_offline_with_no_key()
+    {
+        // The sample's judge is the live provider; a run on cassettes must grade from judge.jsonl instead of asking for its key.
+        var offline = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = null, ["AGENTOPS_LIVE_ENDPOINT"] = null };
+        var run = await CliProcess.RunInAsync(RepoPaths.Root, offline, "run", "--filter", "id:orders-status-shipped-001", "--store", Store, "--json");
+        Assert.True(run.ExitCode == 0, run.All);
+        var all = System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("suites").EnumerateArray().Single(s => s.GetProperty("suite").GetString() == "all");
+        Assert.Equal(3, all.GetProperty("passed").GetInt32());
+
+        var calibrate = await CliProcess.RunInAsync(RepoPaths.Root, offline, "calibrate", "--store", Store, "--json");
+        Assert.True(calibrate.ExitCode == 0, calibrate.All);
+        var result = System.Text.Json.JsonDocument.Parse(calibrate.Stdout).RootElement;
+        Assert.Equal(1, result.GetProperty("judged").GetInt32());
+        Assert.Equal(1.0, result.GetProperty("agreement").GetDouble(), 3);
+    }
+
+    [Fact]
     public async Task Harvest_refuses_without_a_key_and_writes_needs_label_cases_with_an_ephemeral_one()
     {
         var outFolder = Path.Combine(_dir, "harvested");
