@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using AgentOps.Evals.SourceControl;
 
 namespace AgentOps.Evals.Harvesting;
 
@@ -14,7 +14,7 @@ internal static class CaseFileHistory
         var changed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         if (files.Count == 0) return changed;
         var committed = CommitTimes(folder);
-        var dirty = Git(folder, "ls-files --modified --others --exclude-standard") is { } list
+        var dirty = Git.Run("ls-files --modified --others --exclude-standard", folder) is { } list
             ? new HashSet<string>(Lines(list).Select(f => Path.GetFullPath(Path.Combine(folder, f))), StringComparer.Ordinal)
             : null;
         foreach (var file in files)
@@ -31,7 +31,7 @@ internal static class CaseFileHistory
     private static Dictionary<string, DateTimeOffset> CommitTimes(string folder)
     {
         var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        if (Git(folder, "log --format=%x1e%cI --name-only --relative -- .") is not { } log) return times;
+        if (Git.Run("log --format=%x1e%cI --name-only --relative -- .", folder) is not { } log) return times;
         foreach (var commit in log.Split('\x1e', StringSplitOptions.RemoveEmptyEntries))
         {
             var lines = Lines(commit).ToList();
@@ -44,30 +44,4 @@ internal static class CaseFileHistory
 
     private static IEnumerable<string> Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>git's output, or null when git is missing, the folder is not in a repository, or git fails.</summary>
-    private static string? Git(string folder, string arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git", $"-c core.quotepath=off {arguments}")
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(start);
-            if (process is null) return null;
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            _ = errors.Result;
-            return process.ExitCode == 0 ? output : null;
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            return null;
-        }
-    }
 }
