@@ -17,8 +17,8 @@ public sealed class GoldenSet
 {
     private static readonly ConcurrentDictionary<string, Lazy<GoldenSet>> s_cache = new();
     private readonly ConcurrentDictionary<(string, string?), CandidateSession> _sessions = new();
-    // One judge per replayed/live flavour, built on first use: cases without model-graded assertions need no judge key.
-    private readonly ConcurrentDictionary<bool, Lazy<IChatClient?>> _judges = new();
+    // One judge per graded provider, built on first use: cases without model-graded assertions need no judge key.
+    private readonly ConcurrentDictionary<string, Lazy<IChatClient?>> _judges = new();
 
     private GoldenSet(EvalConfig config, IReadOnlyList<GoldenCase> cases, EvaluatorRegistry evaluators)
     {
@@ -60,8 +60,8 @@ public sealed class GoldenSet
         throw new FileNotFoundException("no eval.config.yaml in any folder above " + AppContext.BaseDirectory);
     }
 
-    private IChatClient? Judge(bool replayed) =>
-        _judges.GetOrAdd(replayed, r => new Lazy<IChatClient?>(() => ChatClientFactory.CreateJudge(Config, replayed: r))).Value;
+    private IChatClient? Judge(string gradedProvider) =>
+        _judges.GetOrAdd(gradedProvider, p => new Lazy<IChatClient?>(() => ChatClientFactory.CreateJudge(Config, gradedProvider: p))).Value;
 
     public GoldenCase Case(string id) => Cases.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"no golden case '{id}'");
 
@@ -87,7 +87,7 @@ public sealed class GoldenSet
             Target = session.Target,
             Evaluators = Evaluators,
             Concurrency = trials,
-            Judge = ModelGrading.NeedsJudge(goldenCase, Evaluators) ? Judge(ChatClientFactory.IsReplay(Config, session.Identity.Provider)) : null,
+            Judge = ModelGrading.NeedsJudge(goldenCase, Evaluators) ? Judge(session.Identity.Provider) : null,
         };
         await using var store = new InMemoryResultStore();
         await new EvalRunner().RunAsync(plan, store, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -57,7 +57,7 @@ internal static class CalibrateCommand
         var trials = await store.GetTrialsAsync(run.RunId, cancellationToken);
         // Before the judge's client is built: its pipeline adds the OpenTelemetry step only when something listens.
         using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
-        var judge = ChatClientFactory.CreateJudge(ws.Config, replayed: ChatClientFactory.IsReplay(ws.Config, run.Candidate.Provider))!;
+        var judge = ChatClientFactory.CreateJudge(ws.Config, gradedProvider: run.Candidate.Provider)!;
 
         var result = await CalibrationJudge.CalibrateAsync(labelled, trials, run.Candidate, judge, ws.Evaluators, cancellationToken);
 

@@ -107,7 +107,7 @@ internal static class GateCommand
         var labelled = cases.Where(c => c.ExpectJudge is not null).ToList();
         double? agreement = null;
         var judged = 0;
-        if (labelled.Count > 0 && ChatClientFactory.CreateJudge(ws.Config, replayed: ChatClientFactory.IsReplay(ws.Config, baseline.Run.Candidate.Provider)) is { } judge)
+        if (labelled.Count > 0 && ChatClientFactory.CreateJudge(ws.Config, gradedProvider: baseline.Run.Candidate.Provider) is { } judge)
         {
             var result = await CalibrationJudge.CalibrateAsync(labelled, baseline.Trials, baseline.Run.Candidate, judge, ws.Evaluators, cancellationToken);
             agreement = result.Agreement;

@@ -39,7 +39,7 @@ internal static class RunExecution
         if (cases.Any(c => ModelGrading.NeedsJudge(c, ws.Evaluators)))
         {
             if (request.Record) judgeRecording = CassetteFile.Load(CassetteFile.PathFor(CandidateSession.CassetteFolder(ws.Config), ChatClientFactory.JudgeCassette));
-            judge = ChatClientFactory.CreateJudge(ws.Config, judgeRecording, replayed: ChatClientFactory.IsReplay(ws.Config, session.Identity.Provider));
+            judge = ChatClientFactory.CreateJudge(ws.Config, judgeRecording, gradedProvider: session.Identity.Provider);
         }
         var (commit, branch) = git is null ? default : await git.ConfigureAwait(false);
         var run = request.Resume ?? new RunInfo

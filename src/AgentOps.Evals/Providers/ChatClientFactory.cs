@@ -41,13 +41,14 @@ public static class ChatClientFactory
 
     /// <summary>The judge from <c>judge: {model, provider, prompts}</c>, through the same pipeline as a candidate
     /// (replay from judge.jsonl, or live with cost, retries and recording), or null when the config has no judge.
-    /// <paramref name="replayed"/>: the outputs being graded come from cassettes, so the judge's answers do too
-    /// (judge.jsonl beside them): an offline run stays offline and needs no judge key.</summary>
-    public static IChatClient? CreateJudge(EvalConfig config, CassetteFile? recordTo = null, TimeProvider? time = null, bool replayed = false)
+    /// <paramref name="gradedProvider"/>: the provider of the outputs being graded; when it replays cassettes, so does the
+    /// judge (judge.jsonl beside them): an offline run stays offline and needs no judge key.</summary>
+    public static IChatClient? CreateJudge(EvalConfig config, CassetteFile? recordTo = null, TimeProvider? time = null, string? gradedProvider = null)
     {
         if (config.Judge is not { } judge) return null;
         if (!config.Providers.TryGetValue(judge.Provider, out var provider))
             throw new InputException(config.SourceFile, "judge.provider", $"no provider '{judge.Provider}'; expected one of: {string.Join(", ", config.Providers.Keys.Order())}");
+        var replayed = gradedProvider is not null && config.Providers.TryGetValue(gradedProvider, out var graded) && graded.Type == "replay";
         if (replayed && provider.Type != "replay" && config.Providers.Values.FirstOrDefault(p => p.Type == "replay") is { } replay)
             provider = replay;
         var prompts = JudgePrompts.From(config);
@@ -82,10 +83,6 @@ public static class ChatClientFactory
         };
         return new OpenAI.Chat.ChatClient(model, new ApiKeyCredential(key), options).AsIChatClient();
     }
-
-    /// <summary>True when the named provider replays cassettes.</summary>
-    public static bool IsReplay(EvalConfig config, string providerName) =>
-        config.Providers.TryGetValue(providerName, out var provider) && provider.Type == "replay";
 
     /// <summary>Expands <c>${NAME}</c> in an endpoint from the environment, so a config can point at a per-machine endpoint.</summary>
     private static string ExpandVariables(string text, EvalConfig config, ProviderConfig provider) =>
