@@ -57,10 +57,18 @@ public sealed class RetryingChatClient(IChatClient inner, RetryPolicy policy, Ti
             }
             await using (stream.ConfigureAwait(false))
             {
-                if (!any) yield break;
-                yield return stream.Current;
-                while (await stream.MoveNextAsync().ConfigureAwait(false))
+                while (any)
+                {
                     yield return stream.Current;
+                    try
+                    {
+                        any = await stream.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.Classify(e) is { } failure)
+                    {
+                        throw new InfrastructureException(failure.Kind, $"{failure.Kind} in the middle of a stream, not retried: {FirstLine(e.Message)}", e);
+                    }
+                }
             }
             yield break;
         }
