@@ -31,7 +31,7 @@ internal static class ImportCommand
 
     private static Task<int> Execute(ParseResult parse)
     {
-        var ws = Workspace.Open(parse);
+        var ws = GlobalOptions.Open(parse);
         var suite = parse.GetValue(Suite)!;
         var imported = PromptfooImporter.Import(parse.GetValue(Source)!, suite);
         var notes = imported.Notes.ToList();
