@@ -109,6 +109,9 @@ public sealed class EvalWorkspace
     public Task<CalibrationReport> CalibrateAsync(string? runId = null, CancellationToken cancellationToken = default) =>
         JudgeCalibration.CalibrateAsync(this, runId, cancellationToken);
 
+    /// <summary>Imports a promptfooconfig.yaml: cases into GOLDEN-SET/SUITE/, candidates as config YAML (written to <paramref name="configFile"/> when given).</summary>
+    public ImportResult ImportPromptfoo(string source, string suite, string? configFile = null) => PromptfooImportJob.Import(this, source, suite, configFile);
+
     private async Task<RunInfo> GetRunAsync(string runId, string field, CancellationToken cancellationToken)
     {
         await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
