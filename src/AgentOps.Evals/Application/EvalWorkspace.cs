@@ -26,7 +26,9 @@ public sealed class EvalWorkspace
     public EvalConfig Config { get; }
     public string GoldenSetRoot { get; }
     public string StorePath { get; }
-    public EvaluatorRegistry Evaluators { get; } = EvaluatorRegistry.CreateDefault();
+    /// <summary>The built-in assertion types plus the MEAI evaluators the config registers, built on first use.</summary>
+    public EvaluatorRegistry Evaluators => _evaluators ??= Evaluation.Meai.EvaluatorPlugins.CreateRegistry(Config);
+    private EvaluatorRegistry? _evaluators;
 
     /// <summary>Loads the config (a missing config falls back to built-in defaults unless <see cref="WorkspacePaths.ConfigRequired"/>).
     /// Cases are read on first use.</summary>
