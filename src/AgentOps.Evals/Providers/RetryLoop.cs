@@ -19,7 +19,8 @@ internal static class RetryLoop
             {
                 var delay = DelayFor(policy, retry, failure);
                 var waited = time.GetElapsedTime(started);
-                var withinBudget = failure.Kind == "rate-limited" && policy.Budget is { } budget
+                // retries: 0 switches retrying off altogether; otherwise 429s are waited out within the time budget.
+                var withinBudget = failure.Kind == "rate-limited" && policy.Budget is { } budget && policy.MaxRetries > 0
                     ? waited + delay <= budget
                     : retry < policy.MaxRetries;
                 if (!failure.Retryable || !withinBudget)

@@ -10,7 +10,7 @@ namespace AgentOps.Evals.Providers.RateLimiting;
 public sealed class AdaptiveRateLimiter : IDisposable
 {
     /// <summary>Paces a little under what the headers say, so network jitter between our start and the server's clock never overdraws it.</summary>
-    internal const double HeaderMargin = 0.97;
+    internal const double HeaderMargin = 0.98;
     internal const double DecreaseFactor = 0.7;
     private const double MinimumRate = 0.05;
     private const double Smoothing = 0.3;
@@ -27,9 +27,8 @@ public sealed class AdaptiveRateLimiter : IDisposable
     private DateTimeOffset _next;
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _noCutBefore;
-    private DateTimeOffset _windowStart;
-    private int _windowSuccesses;
-    private double _recentRate;
+    private DateTimeOffset _lastSuccess;
+    private double _meanSecondsBetweenSuccesses;
     private long _admitted;
     private long _rejected;
 
@@ -40,7 +39,7 @@ public sealed class AdaptiveRateLimiter : IDisposable
         _configuredTokenRate = limits.Tpm is { } tpm ? tpm / 60 : double.PositiveInfinity;
         _rate = _configuredRequestRate;
         if (limits.MaxConcurrency is { } max) _slots = new SemaphoreSlim(max, max);
-        _next = _pausedUntil = _noCutBefore = _windowStart = _time.GetUtcNow();
+        _next = _pausedUntil = _noCutBefore = _lastSuccess = _time.GetUtcNow();
     }
 
     /// <summary>Calls the provider accepted.</summary>
@@ -62,10 +61,14 @@ public sealed class AdaptiveRateLimiter : IDisposable
         var lease = new RateLimitLease(_slots);
         try
         {
-            // A 429 seen while this call waited may pause everybody: look again after every wait.
-            while (Reserve() is var wait && wait > TimeSpan.Zero)
+            while (true)
+            {
+                var (wait, reserved) = Reserve();
+                if (wait <= TimeSpan.Zero) return lease;
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            return lease;
+                // A 429 seen while this call waited for its slot pauses it too; then it takes a new slot.
+                if (reserved && !Paused()) return lease;
+            }
         }
         catch
         {
@@ -74,18 +77,25 @@ public sealed class AdaptiveRateLimiter : IDisposable
         }
     }
 
-    /// <summary>How long the caller must wait before it may start; zero means it has its slot and starts now.</summary>
-    internal TimeSpan Reserve()
+    /// <summary>Takes the next start slot: how long until it comes (zero: start now) and whether a slot was taken
+    /// (false while everybody is paused after a 429: the caller asks again when the pause ends).</summary>
+    /// <remarks>Slots are spaced exactly one interval apart from the previous slot, not from when a caller woke up, so
+    /// timer lateness never accumulates into a slower pace; an idle pacer keeps no credit, since bursts are what providers punish.</remarks>
+    internal (TimeSpan Wait, bool Reserved) Reserve()
     {
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (_pausedUntil > now) return _pausedUntil - now;
-            if (_next > now) return _next - now;
-            // The pacer keeps no credit for idle time: bursts are what the provider punishes.
-            _next = now + TimeSpan.FromSeconds(Math.Min(Interval(), 3600));
-            return TimeSpan.Zero;
+            if (_pausedUntil > now) return (_pausedUntil - now, false);
+            var start = _next > now ? _next : now;
+            _next = start + TimeSpan.FromSeconds(Math.Min(Interval(), 3600));
+            return (start - now, true);
         }
+    }
+
+    private bool Paused()
+    {
+        lock (_gate) return _pausedUntil > _time.GetUtcNow();
     }
 
     /// <summary>Learns the provider's rates from the headers of any response, 429s included.</summary>
@@ -109,22 +119,19 @@ public sealed class AdaptiveRateLimiter : IDisposable
         {
             if (tokens > 0) _tokensPerCall = _tokensPerCall == 0 ? tokens : _tokensPerCall + Smoothing * (tokens - _tokensPerCall);
             var now = _time.GetUtcNow();
-            _windowSuccesses++;
-            var window = (now - _windowStart).TotalSeconds;
-            if (window >= 1)
-            {
-                _recentRate = _windowSuccesses / window;
-                _windowStart = now;
-                _windowSuccesses = 0;
-            }
+            // The throughput actually achieved: what a first 429 cuts from when nothing else is known.
+            var gap = (now - _lastSuccess).TotalSeconds;
+            _meanSecondsBetweenSuccesses = _meanSecondsBetweenSuccesses == 0 ? gap : _meanSecondsBetweenSuccesses + Smoothing * (gap - _meanSecondsBetweenSuccesses);
+            _lastSuccess = now;
             var ceiling = Ceiling();
             if (double.IsFinite(_rate) && _rate < ceiling)
                 _rate = Math.Min(ceiling, _rate + Math.Max(0.1, (double.IsFinite(ceiling) ? ceiling : _rate) * 0.02));
         }
     }
 
-    /// <summary>The provider refused a call (429): every caller waits out <paramref name="retryAfter"/>, and the rate is cut
-    /// once per congestion event (several 429s from one burst cut it once).</summary>
+    /// <summary>The provider refused a call (429): the rate is cut once per congestion event (several 429s from one burst cut
+    /// it once). When the provider's limit is known (config or x-ratelimit headers) the bucket is empty, so every caller
+    /// also waits out <paramref name="retryAfter"/>; a 429 from a provider that says nothing else pauses only its own call.</summary>
     public void OnRejected(TimeSpan? retryAfter)
     {
         Interlocked.Increment(ref _rejected);
@@ -132,13 +139,15 @@ public sealed class AdaptiveRateLimiter : IDisposable
         {
             var now = _time.GetUtcNow();
             var pause = retryAfter is { } asked && asked > TimeSpan.Zero ? asked : TimeSpan.FromSeconds(Math.Min(1, Interval()));
-            if (now + pause > _pausedUntil) _pausedUntil = now + pause;
+            var informed = double.IsFinite(Ceiling()) || double.IsFinite(Math.Min(_configuredTokenRate, _learnedTokenRate));
+            if (informed && now + pause > _pausedUntil) _pausedUntil = now + pause;
             if (now < _noCutBefore) return;
-            var current = double.IsFinite(_rate) ? _rate : Math.Max(_recentRate, 1);
+            var current = double.IsFinite(_rate) ? _rate : _meanSecondsBetweenSuccesses > 0 ? 1 / _meanSecondsBetweenSuccesses : double.NaN;
+            if (double.IsNaN(current)) return;
             _rate = Math.Max(MinimumRate, current * DecreaseFactor);
             // The headers over-promised if a call paced under them was still refused: trust them a little less.
             if (double.IsFinite(_learnedRequestRate)) _learnedRequestRate *= 0.95;
-            _noCutBefore = now + pause + TimeSpan.FromSeconds(Math.Min(1, 1 / _rate));
+            _noCutBefore = now + (informed ? pause : TimeSpan.Zero) + TimeSpan.FromSeconds(Math.Min(1, 1 / _rate));
         }
     }
 
@@ -155,7 +164,7 @@ public sealed class AdaptiveRateLimiter : IDisposable
 
     /// <summary>The refill rate a token-bucket provider reports: used capacity ÷ time until full again.</summary>
     private static double? RateOf(double? limit, double? remaining, TimeSpan? reset) =>
-        limit is { } l && remaining is { } r && reset is { } t && l - r >= 1 && t > TimeSpan.Zero ? (l - r) / t.TotalSeconds : null;
+        limit is { } l && remaining is { } r && reset is { } t && l - r >= 2 && t > TimeSpan.Zero ? (l - r) / t.TotalSeconds : null;
 
     public void Dispose() => _slots?.Dispose();
 }
