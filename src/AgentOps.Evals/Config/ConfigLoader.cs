@@ -107,7 +107,7 @@ public static class ConfigLoader
             // ${NAME} placeholders are filled from the environment when the provider is used, so only literal URLs are checked here.
             if (endpoint is not null && !endpoint.Contains("${", StringComparison.Ordinal)
                 && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                reader.Report(f["endpoint"], path + ".endpoint", $"found '{endpoint}', expected an absolute http(s) URL");
+                reader.Report(f["endpoint"], path + ".endpoint", $"found '{Targets.HttpTargetEndpoint.Redact(endpoint)}', expected an absolute http(s) URL");
             if (type is "openai" or "http" && !f.ContainsKey("endpoint"))
                 reader.Missing(map, path + ".endpoint", $"the URL of the {type} endpoint, e.g. https://api.openai.com/v1");
             var keyEnv = reader.Text(f.GetValueOrDefault("api-key-env"), path + ".api-key-env", "the name of an environment variable");
