@@ -65,6 +65,17 @@ public sealed class AdaptiveRateLimiterTests
     }
 
     [Fact]
+    public void A_429_from_a_provider_that_states_no_limit_neither_pauses_nor_slows_the_others()
+    {
+        var limiter = new AdaptiveRateLimiter(ProviderLimits.None, new FakeTimeProvider());
+        limiter.OnSuccess(0);
+        for (var i = 0; i < 50; i++) limiter.OnRejected(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve().Wait);
+        Assert.Equal(double.PositiveInfinity, limiter.RequestsPerSecond);
+        Assert.Equal(50, limiter.Rejected);
+    }
+
+    [Fact]
     public void Configured_rpm_paces_from_the_first_call()
     {
         var time = new FakeTimeProvider();
