@@ -14,6 +14,20 @@ for (var i = 0; i < args.Length - 1; i++)
     if (args[i] == "--out") output = args[i + 1];
     if (args[i] == "--family") families = [Enum.Parse<MixtureFamily>(args[i + 1], ignoreCase: true)];
 }
+if (args.Contains("--explain"))
+{
+    // Why cells decide as they do: the blocking findings of a few seeds (equal candidate, 50 cases, k=3).
+    for (var s = 0; s < 4; s++)
+    {
+        var (single, sequential, calls) = GateSimulation.Run(MixtureFamily.Tuned, Scenario.Equal, 50, 3, s);
+        foreach (var (label, v) in new[] { ("base", single), ("seq", sequential) })
+        {
+            Console.WriteLine($"seed {s} {label}: {v.Outcome} extra {v.ExtraTrials}/{calls} alpha {v.Alpha}");
+            foreach (var f in v.Findings.Where(f => f.Slice == "all")) Console.WriteLine($"   {f.Severity} {f.Rule}: {f.Message}");
+        }
+    }
+    return;
+}
 int[] sizes = [50, 100, 200];
 int[] ks = [3, 5];
 var rows = new List<Row>();

@@ -26,7 +26,7 @@ internal static class ExtraTrialPlanner
     {
         if (budget < 2 || perSide < 1) return [];
         var priority = verdict.Findings
-            .Where(f => f.Severity == FindingSeverity.Inconclusive && f.Rule == "p0-regressions")
+            .Where(f => f.Rule == "p0-regressions" && f.Evidence?.Decision == GateOutcome.Inconclusive)
             .SelectMany(f => f.Cases)
             .ToHashSet(StringComparer.Ordinal);
         var chosen = verdict.Cases

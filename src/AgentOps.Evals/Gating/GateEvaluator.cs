@@ -96,19 +96,20 @@ public static class GateEvaluator
     }
 
     /// <summary>
-    /// Holm over the whole set and every slice that may fail: one family, so many slices cannot raise the
-    /// chance of a false FAIL. Slices with the same cases are one hypothesis and are counted once.
+    /// The whole set is the primary test, at α. The slices that may fail form one family under Holm, so
+    /// gating many slices cannot raise the chance of a false FAIL among them above α. Slices with the same
+    /// cases are one hypothesis and are counted once.
     /// </summary>
     private static List<SliceView> WithHolm(List<SliceView> views)
     {
-        var family = views.Where(v => v.CanFail && v.Summary.Cases >= 2)
+        var family = views.Where(v => !v.IsOverall && v.CanFail && v.Summary.Cases >= 2)
             .GroupBy(v => string.Join('\n', v.Cases.Where(c => c.Comparable).Select(c => c.Id)), StringComparer.Ordinal)
             .ToList();
         var adjusted = HolmAdjustment.Adjust(family.Select(g => g.First().Summary.Drop.PValue).ToList());
         var byName = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < family.Count; i++)
             foreach (var v in family[i]) byName[v.Name] = adjusted[i];
-        return views.Select(v => v with { AdjustedPValue = byName.GetValueOrDefault(v.Name, 1) }).ToList();
+        return views.Select(v => v with { AdjustedPValue = v.IsOverall ? v.Summary.Drop.PValue : byName.GetValueOrDefault(v.Name, 1) }).ToList();
     }
 
     /// <summary>Slice findings of one rule and severity naming the same cases are one finding listing every slice.</summary>

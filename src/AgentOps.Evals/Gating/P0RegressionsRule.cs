@@ -7,8 +7,10 @@ namespace AgentOps.Evals.Gating;
 /// P0 cases must not regress. A P0 case regressed when its majority flipped (more than half of the
 /// baseline's judged trials passed, fewer than half of the candidate's; ties never count) and Fisher's exact
 /// test shows the candidate passes less often (p ≤ α; 3/3 → 0/3 gives p = 0.05). A flip without that
-/// evidence (3/3 → 1/3 can be a flaky case) blocks a pass as inconclusive and names the case for extra
-/// trials. Judged on the whole set only: the same case would otherwise fail once per slice it sits in.
+/// evidence blocks a pass as inconclusive when the candidate never passed the case (2/3 → 0/3), and is
+/// otherwise reported (3/3 → 1/3 is what a flaky case at 70% does one time in six; blocking on it would keep
+/// a golden set with a few flaky P0 cases from ever passing). Either way the extra-trial loop spends
+/// trials on it first. Judged on the whole set only: the same case would otherwise fail once per slice it sits in.
 /// A P0 case without a judged trial is inconclusive through <see cref="Completeness"/>, never a pass.
 /// </summary>
 internal sealed class P0RegressionsRule : IGateRule
@@ -31,11 +33,12 @@ internal sealed class P0RegressionsRule : IGateRule
                 shown.Count, allowed, shown)
             { Evidence = new RuleEvidence(GateOutcome.Fail, shown.Count, null, $"Fisher exact, {level}", allowed, null) };
         }
-        if (unsure.Count > 0 && shown.Count + unsure.Count > allowed)
+        if (unsure.Count > 0)
         {
             var ids = unsure.Select(f => f.Case.Id).ToList();
             var would = $"extra trials on {string.Join(", ", ids)} (or a larger k): {slice.K} trials a side cannot tell a flaky P0 case from a regression";
-            yield return new GateFinding(Name, slice.Name, FindingSeverity.Inconclusive,
+            var blocking = unsure.Any(f => f.Case.CandidatePasses == 0);
+            yield return new GateFinding(Name, slice.Name, blocking ? FindingSeverity.Inconclusive : FindingSeverity.Info,
                 $"{unsure.Count} P0 case(s) flipped without exact evidence: {string.Join(", ", unsure.Select(Describe))}; would decide: {would}",
                 unsure.Count, allowed, ids)
             { Evidence = new RuleEvidence(GateOutcome.Inconclusive, unsure.Count, null, $"Fisher exact, {level}", allowed, would) };

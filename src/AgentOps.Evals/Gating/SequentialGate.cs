@@ -13,7 +13,7 @@ namespace AgentOps.Evals.Gating;
 public static class SequentialGate
 {
     /// <summary>Rounds of extra trials after the base look.</summary>
-    public const int Rounds = 2;
+    public const int Rounds = 1;
 
     /// <summary>Judges <paramref name="input"/>, spending extra trials from <paramref name="obtain"/> within <c>gate.max-extra-trials</c>.</summary>
     public static async Task<GateVerdict> EvaluateAsync(
@@ -36,10 +36,10 @@ public static class SequentialGate
                 with { ExtraTrials = spent, ExtraTrialBudget = budget };
             if (look == Rounds || !TrialsCouldDecide(verdict)) return verdict;
 
-            // Spend what is left evenly over the rounds still to come; each chosen case gets up to 2k more a side.
+            // Spend what is left evenly over the rounds still to come; each chosen case gets up to 3k more a side.
             var roundBudget = (budget - spent) / (Rounds - look);
             var varying = Math.Max(1, verdict.Cases.Count(ExtraTrialPlanner.Varies));
-            var perSide = Math.Clamp(roundBudget / (2 * varying), 1, 2 * Math.Max(1, verdict.Candidate.K));
+            var perSide = Math.Clamp(roundBudget / (2 * varying), 1, 3 * Math.Max(1, verdict.Candidate.K));
             var requests = ExtraTrialPlanner.Plan(verdict, ExtraTrialPlanner.NextIndex(baseline), ExtraTrialPlanner.NextIndex(candidate), roundBudget, perSide);
             if (requests.Count == 0) return verdict;
 
@@ -55,8 +55,12 @@ public static class SequentialGate
     }
 
     /// <summary>Only an undecided drop or P0 flip can be settled by more trials; a partial run or an outage cannot.</summary>
-    private static bool TrialsCouldDecide(GateVerdict verdict) =>
-        verdict.Outcome == GateOutcome.Inconclusive
-        && verdict.Findings.Where(f => f.Severity == FindingSeverity.Inconclusive)
-            .All(f => f.Rule is "max-pass-rate-drop" or "p0-regressions");
+    private static bool TrialsCouldDecide(GateVerdict verdict)
+    {
+        if (verdict.Outcome == GateOutcome.Fail) return false;
+        var blockers = verdict.Findings.Where(f => f.Severity == FindingSeverity.Inconclusive).ToList();
+        if (blockers.Any(f => f.Rule is not ("max-pass-rate-drop" or "p0-regressions"))) return false;
+        var undecidedP0 = verdict.Findings.Any(f => f.Rule == "p0-regressions" && f.Evidence?.Decision == GateOutcome.Inconclusive);
+        return blockers.Count > 0 || undecidedP0;
+    }
 }

@@ -7,9 +7,11 @@ namespace AgentOps.Evals.Statistics;
 /// difficulty), so the case is the independent unit: the standard error is that of the mean of per-case
 /// differences (cluster-robust, cases as clusters), with a Student-t quantile on n − 1 degrees of freedom
 /// because gates and slices often have few cases. A spread estimated from a handful of cases can be zero
-/// (every case went 3/3 on both sides), which would claim certainty no k-trial design has; so the spread is
-/// never taken below the binomial floor: the variance the trials alone would show if every case had the
-/// pooled pass rate, smoothed by one pass and one failure (Laplace), p̃(1 − p̃)(1/n_b + 1/n_c) per case.
+/// (every case went 3/3 on both sides), which would claim certainty no k-trial design has; so the variance
+/// estimate gets one pseudo-case at the binomial floor, s²_used = ((n − 1)s² + f²)/n, where f² is the
+/// variance the trials alone would show if every case had the mean pass rate, smoothed by one pass and one
+/// failure (Laplace): p̃(1 − p̃)(1/n_b + 1/n_c) averaged over cases. With many cases the observed spread
+/// decides; with a handful that agreed, the floor keeps the bound honest.
 /// </summary>
 internal static class PairedComparison
 {
@@ -25,19 +27,20 @@ internal static class PairedComparison
 
         var observed = Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / (n - 1));
         var floor = BinomialFloor(cases);
-        var sd = Math.Max(observed, floor);
+        var sd = Math.Sqrt(((n - 1) * observed * observed + floor * floor) / n);
         var se = sd / Math.Sqrt(n);
         var t = StudentT.InvCDF(0, 1, n - 1, 1 - alpha);
         var pValue = 1 - StudentT.CDF(0, 1, n - 1, mean / se);
-        return new PairedDifference(n, mean, se, mean - t * se, mean + t * se, pValue, sd, floor > observed, alpha);
+        return new PairedDifference(n, mean, se, mean - t * se, mean + t * se, pValue, sd, sd > observed, alpha);
     }
 
-    /// <summary>The per-case spread of drops binomial sampling alone would give at the pooled, Laplace-smoothed pass rate.</summary>
+    /// <summary>The per-case spread of drops binomial sampling alone would give at the mean (per-case), Laplace-smoothed pass rate.</summary>
     public static double BinomialFloor(IReadOnlyList<CaseCounts> cases)
     {
-        var passes = cases.Sum(c => c.BaselinePasses + c.CandidatePasses);
+        // The mean over cases, not over trials: extra trials on flaky cases must not drag the rate every case is floored at.
+        var mean = cases.Average(c => ((double)c.BaselinePasses / c.BaselineTrials + (double)c.CandidatePasses / c.CandidateTrials) / 2);
         var trials = cases.Sum(c => c.BaselineTrials + c.CandidateTrials);
-        var p = (passes + 1.0) / (trials + 2.0);
+        var p = (mean * trials + 1.0) / (trials + 2.0);
         var variance = cases.Average(c => p * (1 - p) * (1.0 / c.BaselineTrials + 1.0 / c.CandidateTrials));
         return Math.Sqrt(variance);
     }
