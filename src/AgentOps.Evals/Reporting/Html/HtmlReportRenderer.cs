@@ -87,7 +87,7 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
         foreach (var f in v.Findings)
         {
             var sev = f.Severity.ToString().ToLowerInvariant();
-            w.Write($"<tr class=\"{(f.Severity == FindingSeverity.Info ? "" : sev)}\"><td class=\"sev-{sev}\">{sev}</td><td><code>{E(f.Rule)}</code></td><td>{E(f.Slice)}</td><td>{E(f.Message)}</td></tr>\n");
+            w.Write($"<tr class=\"{(f.Severity == FindingSeverity.Info ? "" : sev)}\"><td class=\"sev-{sev}\">{sev}</td><td><code>{E(f.Rule)}</code></td><td>{E(f.Slice)}</td><td>{E(f.Message)}{(f.Evidence is null ? "" : $"<br><span class=\"muted\">{E(EvidenceText.Describe(f, withWouldDecide: false))}</span>")}</td></tr>\n");
         }
         if (v.Findings.Count == 0) w.Write("<tr><td colspan=\"4\" class=\"muted\">no findings</td></tr>\n");
         w.Write("</table>\n");
