@@ -96,20 +96,24 @@ public static class GateEvaluator
     }
 
     /// <summary>
-    /// The whole set is the primary test, at α. The slices that may fail form one family under Holm, so
-    /// gating many slices cannot raise the chance of a false FAIL among them above α. Slices with the same
-    /// cases are one hypothesis and are counted once.
+    /// One family-wise error rate for every way the drop rule can fail the gate: the whole set is tested at
+    /// α/2 and the slices that may fail share the other α/2 under Holm; when the whole set already fails, its
+    /// share passes on to the slices (a fallback procedure, still family-wise α). So gating many slices cannot
+    /// raise the chance of a false FAIL above α. Slices with the same cases are one hypothesis, counted once.
     /// </summary>
     private static List<SliceView> WithHolm(List<SliceView> views)
     {
+        var overall = views.Single(v => v.IsOverall);
+        var overallAdjusted = Math.Min(1, 2 * overall.Summary.Drop.PValue);
+        var sliceShare = overallAdjusted <= overall.Alpha ? 1.0 : 2.0;
         var family = views.Where(v => !v.IsOverall && v.CanFail && v.Summary.Cases >= 2)
             .GroupBy(v => string.Join('\n', v.Cases.Where(c => c.Comparable).Select(c => c.Id)), StringComparer.Ordinal)
             .ToList();
         var adjusted = HolmAdjustment.Adjust(family.Select(g => g.First().Summary.Drop.PValue).ToList());
         var byName = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < family.Count; i++)
-            foreach (var v in family[i]) byName[v.Name] = adjusted[i];
-        return views.Select(v => v with { AdjustedPValue = v.IsOverall ? v.Summary.Drop.PValue : byName.GetValueOrDefault(v.Name, 1) }).ToList();
+            foreach (var v in family[i]) byName[v.Name] = Math.Min(1, sliceShare * adjusted[i]);
+        return views.Select(v => v with { AdjustedPValue = v.IsOverall ? overallAdjusted : byName.GetValueOrDefault(v.Name, 1) }).ToList();
     }
 
     /// <summary>Slice findings of one rule and severity naming the same cases are one finding listing every slice.</summary>

@@ -6,8 +6,8 @@ namespace AgentOps.Evals.Gating;
 /// <summary>
 /// <c>max-pass-rate-drop</c> is the margin: the smallest drop in pass rate that matters. On the paired
 /// per-case drops (see <see cref="PairedComparison"/>): PASS when the one-sided upper bound is below the
-/// margin (non-inferiority shown); FAIL when a drop is shown (Holm-adjusted p ≤ α over the whole set and
-/// every gated slice) and the estimate is at least half the margin (nearer a drop that matters than no
+/// margin (non-inferiority shown); FAIL when a drop is shown (adjusted p ≤ α, one family-wise α over the
+/// whole set and every gated slice, see GateEvaluator.WithHolm) and the estimate is at least half the margin (nearer a drop that matters than no
 /// drop); INCONCLUSIVE otherwise, saying what would decide it for this rule. A slice too small to decide is
 /// reported but never fails, and only the whole set can make the verdict inconclusive.
 /// </summary>
@@ -46,7 +46,7 @@ internal sealed class MaxPassRateDropRule : IGateRule
         {
             yield return new GateFinding(Name, slice.Name, FindingSeverity.Fail,
                 $"pass rate dropped: {figures}; {level} lower bound {FigureText.Percent(drop.LowerBound)} > 0 " +
-                $"(p = {FigureText.Number(drop.PValue, "0.####")}, Holm-adjusted {FigureText.Number(slice.AdjustedPValue, "0.####")}); margin {FigureText.Percent(margin)}",
+                $"(p = {FigureText.Number(drop.PValue, "0.####")}, adjusted for {(slice.IsOverall ? "the slices" : "the whole set and the other slices")} {FigureText.Number(slice.AdjustedPValue, "0.####")}); margin {FigureText.Percent(margin)}",
                 drop.MeanDrop, margin, worse)
             { Evidence = new RuleEvidence(GateOutcome.Fail, drop.MeanDrop, drop.LowerBound, $"lower {level}", margin, null) };
             yield break;

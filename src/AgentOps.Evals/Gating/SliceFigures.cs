@@ -1,6 +1,5 @@
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Statistics;
-using MathNet.Numerics.Statistics;
 
 namespace AgentOps.Evals.Gating;
 
@@ -71,5 +70,5 @@ internal static class SliceFigures
         new(Percentile(baseline, 0.5), Percentile(baseline, 0.95), Percentile(candidate, 0.5), Percentile(candidate, 0.95));
 
     private static double? Percentile(IReadOnlyList<TrialResult> trials, double tau) =>
-        trials.Count == 0 ? null : trials.Select(t => t.LatencyMs).Quantile(tau);
+        Statistics.Percentile.NearestRank(trials.Select(t => t.LatencyMs), tau);
 }
