@@ -10,7 +10,7 @@ show = "--show-errors" in sys.argv
 name = os.path.splitext(os.path.basename(corpus))[0]
 os.makedirs("bench/out", exist_ok=True)
 out_lines, labels = [], []  # labels: (type, [(line, start, end)], value, sample)
-MARK = re.compile(r"\[\[([a-z\-]+):(.*?)\]\]")
+MARK = re.compile(r"\[\[([a-z\-]+):(.*?)\]\]", re.S)
 for raw in open(corpus, encoding="utf-8"):
     raw = raw.rstrip("\n")
     if not raw.strip() or raw.startswith("#"): continue

@@ -61,7 +61,10 @@ internal sealed class CaseAnonymizer
         return builder.ToString();
     }
 
-    /// <summary>Anonymizes every string (and number that reads as a card, phone or id) in a JSON tree; keys stay.</summary>
+    /// <summary>A field of an allow-listed kind stays as it is; any other value goes through the anonymizer (deny by default).</summary>
+    public string Field(string value, Func<string, bool> allowListed) => allowListed(value) ? value : Anonymize(value);
+
+    /// <summary>Anonymizes every key and string (and number that reads as a card, phone or id) in a JSON tree.</summary>
     public JsonNode? Anonymize(JsonNode? node)
     {
         switch (node)
@@ -71,7 +74,12 @@ internal sealed class CaseAnonymizer
             case JsonObject obj:
             {
                 var copy = new JsonObject();
-                foreach (var (name, value) in obj) copy[name] = Anonymize(value);
+                // Keys are data too: a tool result keyed by customer e-mail or name must not keep it.
+                foreach (var (name, value) in obj)
+                {
+                    var key = Anonymize(name);
+                    if (!copy.ContainsKey(key)) copy[key] = Anonymize(value);
+                }
                 return copy;
             }
             case JsonArray array:

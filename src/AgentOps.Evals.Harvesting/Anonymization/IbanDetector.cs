@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace AgentOps.Evals.Harvesting.Anonymization;
 
-/// <summary>IBANs, compact or in groups of four, checked against the country's length and ISO 13616 mod-97.</summary>
+/// <summary>IBANs in any case, compact or spaced in any grouping, checked against the country's length and ISO 13616 mod-97.</summary>
 internal sealed partial class IbanDetector : IPiiDetector
 {
     /// <summary>IBAN lengths of the countries customers write from most; others need 15–34 characters.</summary>
@@ -17,7 +17,7 @@ internal sealed partial class IbanDetector : IPiiDetector
     {
         foreach (var match in Pattern().EnumerateMatches(text))
         {
-            var compact = text.Substring(match.Index, match.Length).Replace(" ", "", StringComparison.Ordinal);
+            var compact = Compact(text.Substring(match.Index, match.Length));
             // The optional trailing group may swallow a following word; retry shorter before giving up.
             var length = match.Length;
             while (true)
@@ -30,10 +30,13 @@ internal sealed partial class IbanDetector : IPiiDetector
                 var lastSpace = text.LastIndexOf(' ', match.Index + length - 1, length);
                 if (lastSpace <= match.Index) break;
                 length = lastSpace - match.Index;
-                compact = text.Substring(match.Index, length).Replace(" ", "", StringComparison.Ordinal);
+                compact = Compact(text.Substring(match.Index, length));
             }
         }
     }
+
+    // Customers type IBANs lower-case and spaced however they like; the checksum decides, not the formatting.
+    private static string Compact(string value) => value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
 
     internal static bool IsIban(string compact)
     {
@@ -42,6 +45,6 @@ internal sealed partial class IbanDetector : IPiiDetector
         return CheckDigits.IbanMod97(compact);
     }
 
-    [GeneratedRegex(@"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2} ?\d{2}(?: ?[A-Za-z0-9]){11,30}(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
