@@ -155,7 +155,7 @@ public sealed class HarvestJob
         // Deny by default: every string below is either an allow-listed kind or anonymized, keys included.
         var tools = candidate.Tools.Select(t => t with
         {
-            Name = anonymizer.Field(t.Name, AllowListedKinds.IsToolName),
+            Name = anonymizer.Field(t.Name, AllowListedKinds.IsToolName, "tool-name"),
             Description = anonymizer.Anonymize(t.Description),
             Parameters = anonymizer.Anonymize(t.Parameters) as JsonObject,
             Returns = anonymizer.Anonymize(t.Returns),
@@ -178,19 +178,19 @@ public sealed class HarvestJob
             ["traces"] = Strings(traceIds),
         };
         if (userIds.Count > 0) evidence["users"] = Strings(userIds);
-        var safeTier = session.Tier is { } rawTier ? anonymizer.Field(rawTier, AllowListedKinds.IsToken) : null;
-        if (session.Model is { } model) evidence["model"] = anonymizer.Field(model, AllowListedKinds.IsModelId);
-        if ((negative?.PromptHash ?? session.PromptId) is { } prompt) evidence["prompt"] = anonymizer.Field(prompt, v => AllowListedKinds.IsHash(v) || AllowListedKinds.IsToolName(v));
+        var safeTier = session.Tier is { } rawTier ? anonymizer.Field(rawTier, AllowListedKinds.IsToken, "tier") : null;
+        if (session.Model is { } model) evidence["model"] = anonymizer.Field(model, AllowListedKinds.IsModelId, "model");
+        if ((negative?.PromptHash ?? session.PromptId) is { } prompt) evidence["prompt"] = anonymizer.Field(prompt, v => AllowListedKinds.IsHash(v) || AllowListedKinds.IsToolName(v), "prompt");
         if (safeTier is not null) evidence["tier"] = safeTier;
         if (negative is not null)
         {
-            var fb = new JsonObject { ["origin"] = anonymizer.Field(negative.Origin, AllowListedKinds.IsToken) };
-            if (negative.Category is { } category) fb["category"] = anonymizer.Field(category, AllowListedKinds.IsToken);
+            var fb = new JsonObject { ["origin"] = anonymizer.Field(negative.Origin, AllowListedKinds.IsToken, "feedback-origin") };
+            if (negative.Category is { } category) fb["category"] = anonymizer.Field(category, AllowListedKinds.IsToken, "feedback-category");
             if (comment is not null) fb["comment"] = comment;
             if (negative.Timestamp is { } at) fb["at"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             evidence["feedback"] = fb;
         }
-        if (candidate.FinishReasons.Count > 0) evidence["finish-reasons"] = Strings(candidate.FinishReasons.Select(r => anonymizer.Field(r, AllowListedKinds.IsToken)));
+        if (candidate.FinishReasons.Count > 0) evidence["finish-reasons"] = Strings(candidate.FinishReasons.Select(r => anonymizer.Field(r, AllowListedKinds.IsToken, "finish-reason")));
         evidence["model-calls"] = session.ModelCalls;
         if (session.ToolErrors > 0) evidence["tool-errors"] = session.ToolErrors;
         evidence["tokens"] = new JsonObject { ["input"] = session.InputTokens, ["output"] = session.OutputTokens };

@@ -42,6 +42,8 @@ internal sealed partial class PersonNameDetector : IPiiDetector
             foreach (Match cue in Cue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Strong, spans);
             foreach (Match cue in PhraseCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Phrase, spans);
             foreach (Match cue in WeakCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Weak, spans);
+            // After "i'm", "its", "this is" a lower-case word is a name only when the lexicon knows it ("its jie tóth", not "its late").
+            foreach (Match cue in LowerWeakCue().Matches(text)) AddLowerCase(text, cue.Index + cue.Length, requireKnown: true, spans);
             foreach (Match here in HereCue().Matches(text)) spans.Add((here.Index, here.Index + here.Groups["name"].Length));
         }
         AddCjk(text, spans);
@@ -77,8 +79,8 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         var capitalized = i >= 0 && OnlySpaces(text, end, tokens[i].Index);
         if (!capitalized)
         {
-            // After "my name is", "je m'appelle"... the name may be typed in lower case; after "hi its" only a known one.
-            if (strength != CueStrength.Strong) AddLowerCase(text, end, requireKnown: strength == CueStrength.Weak, spans);
+            // After "my name is", "je m'appelle"... the name may be typed in lower case.
+            if (strength == CueStrength.Phrase) AddLowerCase(text, end, requireKnown: false, spans);
             return;
         }
         var token = tokens[i].Value;
@@ -189,8 +191,11 @@ internal sealed partial class PersonNameDetector : IPiiDetector
     [GeneratedRegex(@"(?:(?:\b(?:Full name|Name|Nom|Nombre|Nome|Naam|Imię|Nachname|Vorname|Customer name|Customer|Client|Cliente|Kunde|Cardholder|Card holder|Account holder|Holder|Contact person|Contact|Recipient|Ansprechpartner|Empfänger|Destinataire|Destinatario|Titulaire|Kontoinhaber|Attn|Attention|User|From|Signed|Passenger|Patient|Guest|Employee|Driver|Courier|Technician|Beneficiary|Ship to|Deliver to|Bill to|Sold to|c/o)\s*:\s*)|\b(?i:ship(?:ped)? to|deliver(?:ed)? to|send (?:it |this |them )?to|addressed to|made out to|on behalf of|attn\.?|c/o|z\. ?Hd\.?|à l'attention de|a la atención de|all'attenzione di|t\.a\.v\.)\s+|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Sig|Sig\.ra|Mme|Mlle|M|Dña|Dna|Sn|Smt|Shri|Hr|Fr|Mevr|Dhr|Ing|Mag|Pfr)\.\s*|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Herr|Frau|Monsieur|Madame|Mademoiselle|Señor|Señora|Señorita|Don|Doña|Signor|Signora|Signorina|Senhor|Senhora|Dom|Meneer|Mevrouw|Pan|Pani|Panie|Pane|Gospodin|Gospođa|Sayın|Bay|Bayan|Shri|Sri|Smt|Kumari|Chief|Sir|Dame|Lady|Lord|Sheikh|Mister|Professor|Doctor|Docteur|Doktor|Dott|Dottor|Dottoressa|Avv|Ing|Fru|Herra|Rouva|Úr|Asszony)\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex Cue();
 
-    [GeneratedRegex(@"(?:\b(?:Hi|Hello|Hey|Dear|Hallo|Liebe|Lieber|Sehr geehrte|Sehr geehrter|Bonjour|Cher|Chère|Hola|Estimado|Estimada|Querido|Querida|Ciao|Gentile|Caro|Cara|Beste|Geachte|Hej|Hei|Kære|Drogi|Droga|Szanowny|Szanowna|Olá|Prezado|Prezada|Merhaba|Thanks|Thank you|Regards|Best regards|Kind regards|Warm regards|Best|Cheers|Sincerely|Yours|Grüße|Gruß|Viele Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Atentamente|Saluti|Cordiali saluti|Distinti saluti|Groeten|Met vriendelijke groet|Pozdrawiam|Pozdrav|S pozdravem|Üdvözlettel|Hälsningar|Med vänlig hälsning|Terveisin|Ystävällisin terveisin|Atenciosamente|Abraços|Saygılarımla|ask for|asked for|spoke to|spoke with|talked to|speak to|speak with|agent|customer|client|manager|colleague|technician|driver|courier|I'm|I am|ich bin|je suis|soy|sono|ik ben|eu sou|jestem|jsem|this is|it's|its|signed|signed by|approved by|handled by|assigned to|from|with|and|cc|by|met|called|emailed|contacted|told|asked|for|Kunde|Kundin|Herrn|de la part de|von|de parte de)[,:]?\s+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:Hi|Hello|Hey|Dear|Hallo|Liebe|Lieber|Sehr geehrte|Sehr geehrter|Bonjour|Cher|Chère|Hola|Estimado|Estimada|Querido|Querida|Ciao|Gentile|Caro|Cara|Beste|Geachte|Hej|Hei|Kære|Drogi|Droga|Szanowny|Szanowna|Olá|Prezado|Prezada|Merhaba|Thanks|Thank you|Regards|Best regards|Kind regards|Warm regards|Best|Cheers|Sincerely|Yours|Grüße|Gruß|Viele Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Atentamente|Saluti|Cordiali saluti|Distinti saluti|Groeten|Met vriendelijke groet|Pozdrawiam|Pozdrav|S pozdravem|Üdvözlettel|Hälsningar|Med vänlig hälsning|Terveisin|Ystävällisin terveisin|Atenciosamente|Abraços|Saygılarımla|ask for|asked for|spoke to|spoke with|talked to|speak to|speak with|agent|customer|client|manager|colleague|technician|driver|courier|I'm|I am|ich bin|je suis|soy|sono|ik ben|eu sou|jestem|jsem|this is|it's|its|signed|signed by|approved by|handled by|assigned to|from|with|and|cc|by|met|called|emailed|contacted|told|asked|for|to|Kunde|Kundin|Herrn|de la part de|von|de parte de)[,:]?\s+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WeakCue();
+
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:i'm|i’m|i am|it's|it’s|its|this is)\s+(?=\p{Ll})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LowerWeakCue();
 
     /// <summary>"Priya Raman here", "Anna Berg speaking".</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<name>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2})(?: here| speaking| hier| ici| aquí| qui)\b", RegexOptions.CultureInvariant)]

@@ -29,6 +29,7 @@ internal sealed partial class StreetAddressDetector : IPiiDetector
         foreach (var match in German().EnumerateMatches(text)) Add(found, match.Index, match.Length);
         foreach (var match in Romance.Value.EnumerateMatches(text)) Add(found, match.Index, match.Length);
         foreach (var match in French().EnumerateMatches(text)) Add(found, match.Index, match.Length);
+        foreach (var match in NumberFirstGermanic().EnumerateMatches(text)) Add(found, match.Index, match.Length);
         foreach (var match in SeparateStreetWord().EnumerateMatches(text)) Add(found, match.Index, match.Length);
         foreach (var match in SlavicPrefix().EnumerateMatches(text)) Add(found, match.Index, match.Length);
         foreach (var match in EastAsian().EnumerateMatches(text)) Add(found, match.Index, match.Length);
@@ -80,6 +81,10 @@ internal sealed partial class StreetAddressDetector : IPiiDetector
                 if (suffix.Length >= 3 && char.IsUpper(suffix[0])) prefixes.Add(suffix);
         return string.Join('|', prefixes.OrderByDescending(p => p.Length).Select(Regex.Escape));
     }
+
+    /// <summary>The house number written first, as foreigners and forms do: "179 Herengracht", "5 Drottninggatan".</summary>
+    [GeneratedRegex(@"(?<![\w\-.,])\d{1,4}[a-zA-Z]?[ \t]+\p{Lu}[\p{L}\-]*(?:straße|strasse|weg|allee|platz|gasse|damm|ufer|laan|straat|gracht|plein|kade|gatan|vägen|gade|vej|gate|veien|katu|tie|utca)(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberFirstGermanic();
 
     /// <summary>"Kärntner Straße 5", "Lange Gasse 12", "Storgatan" written apart: a capitalized word, the street word, a number.</summary>
     [GeneratedRegex(@"(?<![\w\-])(?:\p{Lu}[\p{L}\-]*[ \t]){1,2}(?:Straße|Strasse|Str\.|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Laan|Straat|Gracht|Plein|Gatan|Vägen|Gade|Vej|Gate|Veien|Utca|Út|Sokak|Caddesi|Street|Road|Avenue)[ \t]+\d{1,4}(?:[ \t]?[a-zA-Z])?(?:/\d{1,4})?(?![\w])", RegexOptions.CultureInvariant)]
