@@ -77,6 +77,9 @@ internal sealed partial class PhoneDetector : IPiiDetector
             else if (ch is ' ' or '-' or '.' or '(' or ')') separators++;
         }
         if (digits is < 7 or > 15 || LooksLikeDate(candidate) || LooksLikeDecimal(candidate)) return false;
+        // "555-123-4567 2 times": a lone trailing digit is the next word, not part of the number.
+        var lastGroup = candidate.Length - 1 - candidate.LastIndexOfAny(" .-()");
+        if (lastGroup < 2) return false;
         var value = candidate.ToString();
         try
         {
