@@ -23,6 +23,8 @@ public sealed record EvalConfig
     public RunOptions Run { get; init; } = new();
     public GateOptions Gate { get; init; } = new();
     public HarvestOptions Harvest { get; init; } = new();
+    public DriftOptions Drift { get; init; } = new();
+    public HealthOptions Health { get; init; } = new();
 
     /// <summary>Resolves a path written in the config against the config's folder.</summary>
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
