@@ -14,6 +14,9 @@ namespace AgentOps.Evals.Harvesting.Drift;
 public sealed class DriftJob
 {
     private const int ExamplesPerCluster = 3;
+
+    /// <summary>Uncovered clusters merge at this fraction of the join threshold (IntentClustering.MergeUncovered says why).</summary>
+    internal const double UncoveredMergeFactor = 0.5;
     private readonly IQueryVectorizer? vectorizer;
 
     public DriftJob() { }
@@ -58,6 +61,8 @@ public sealed class DriftJob
         var vectors = await space.VectorizeAsync(texts, ct).ConfigureAwait(false);
         var minSize = Math.Max(3, (int)Math.Ceiling(current.Count * 0.01));
         var labels = IntentClustering.Cluster(vectors, space.Dimensions, space.JoinSimilarity, minSize);
+        var anchored = Enumerable.Range(0, texts.Count).Select(i => i < cases.Count).ToArray();
+        labels = IntentClustering.MergeUncovered(vectors, labels, anchored, space.JoinSimilarity * UncoveredMergeFactor, space.Dimensions);
         var clusterCount = labels.DefaultIfEmpty(-1).Max() + 1;
         var centroids = IntentClustering.Centroids(vectors, labels, clusterCount, space.Dimensions);
 

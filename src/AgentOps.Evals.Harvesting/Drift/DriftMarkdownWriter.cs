@@ -43,7 +43,8 @@ public static class DriftMarkdownWriter
         return b.ToString();
     }
 
-    internal static string Window(DriftReport r) => r.Since is { } s
+    /// <summary>The window in words, for headlines.</summary>
+    public static string Window(DriftReport r) => r.Since is { } s
         ? string.Create(CultureInfo.InvariantCulture, $"{s:yyyy-MM-dd HH:mm} to {r.Until:yyyy-MM-dd HH:mm} UTC")
         : "all traces read";
 

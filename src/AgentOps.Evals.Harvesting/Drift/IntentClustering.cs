@@ -44,6 +44,42 @@ internal static class IntentClustering
         return Relabel(labels);
     }
 
+    /// <summary>
+    /// Second level for coverage: clusters holding no anchored point (no golden case) merge with each other, closest
+    /// centroids first, while their similarity is at least <paramref name="threshold"/>. Paraphrases of one new intent
+    /// share fewer words than the join threshold asks (and a language switch shares fewer still), yet are one gap in
+    /// coverage; clusters with a case never merge here, so a new intent is never hidden inside a covered one.
+    /// </summary>
+    public static int[] MergeUncovered(IReadOnlyList<SparseVector> points, int[] labels, bool[] anchored, double threshold, int dimensions)
+    {
+        var count = labels.DefaultIfEmpty(-1).Max() + 1;
+        var covered = labels.Where((l, i) => l >= 0 && anchored[i]).ToHashSet();
+        var open = Enumerable.Range(0, count).Where(c => !covered.Contains(c) && labels.Contains(c)).ToList();
+        if (open.Count < 2) return labels;
+        var centroids = Centroids(points, labels, count, dimensions);
+        var sizes = labels.Where(l => l >= 0).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        var merged = labels.ToArray();
+        while (true)
+        {
+            var (a, b, best) = (-1, -1, threshold);
+            for (var x = 0; x < open.Count; x++)
+                for (var y = x + 1; y < open.Count; y++)
+                {
+                    var similarity = Dot(centroids[open[x]], centroids[open[y]], NonZero(centroids[open[x]]), NonZero(centroids[open[y]]));
+                    if (similarity >= best) (a, b, best) = (open[x], open[y], similarity);
+                }
+            if (a < 0) break;
+            // Size-weighted mean of the two unit centroids, renormalized: average linkage on centroids.
+            var sum = new float[dimensions];
+            for (var d = 0; d < dimensions; d++) sum[d] = centroids[a][d] * sizes[a] + centroids[b][d] * sizes[b];
+            Normalize(sum, centroids[a]);
+            sizes[a] += sizes[b];
+            for (var i = 0; i < merged.Length; i++) if (merged[i] == b) merged[i] = a;
+            open.Remove(b);
+        }
+        return Relabel(merged);
+    }
+
     /// <summary>Centroids (unit length) of the labelled points; label −1 is ignored.</summary>
     public static List<float[]> Centroids(IReadOnlyList<SparseVector> points, int[] labels, int count, int dimensions)
     {

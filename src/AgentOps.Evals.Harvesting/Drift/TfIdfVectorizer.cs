@@ -13,6 +13,9 @@ internal sealed class TfIdfVectorizer(double joinSimilarity = 0.30) : IQueryVect
 {
     private const int Bits = 16;
     private const float CharWeight = 0.35f;
+
+    /// <summary>Emails, URLs and handles name a person or a page, not an intent; their pieces would pull one customer's queries together.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Identifiers = new(@"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", System.Text.RegularExpressions.RegexOptions.Compiled, TimeSpan.FromSeconds(1));
     private readonly Dictionary<int, string> words = [];
     private float[] idf = [];
 
@@ -61,7 +64,7 @@ internal sealed class TfIdfVectorizer(double joinSimilarity = 0.30) : IQueryVect
     private Dictionary<int, float> Features(string text)
     {
         var features = new Dictionary<int, float>();
-        var tokens = Tokens(text);
+        var tokens = Tokens(Identifiers.Replace(text, " "));
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i];
