@@ -44,7 +44,7 @@ internal static class DriftCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken ct)
     {
-        var ws = Workspace.Open(parse);
+        var ws = GlobalOptions.Open(parse);
         var arguments = new DriftArguments
         {
             Traces = parse.GetValue(Traces),
@@ -60,7 +60,7 @@ internal static class DriftCommand
         var report = await DriftWorkflow.RunAsync(ws.Config, ws.LoadCases(), ws.GoldenSetRoot, ws.StorePath, arguments, ct);
         if (parse.GetValue(Markdown) is { } md) await File.WriteAllTextAsync(md, DriftMarkdownWriter.Write(report), ct);
         if (parse.GetValue(Html) is { } html) await File.WriteAllTextAsync(html, DriftHtmlWriter.Write(report), ct);
-        if (parse.GetResult(GlobalOptions.Json) is not null && parse.GetValue(GlobalOptions.Json)) Console.WriteLine(JsonSerializer.Serialize(report, DriftJson.Options));
+        if (GlobalOptions.JsonGiven(parse)) Console.WriteLine(JsonSerializer.Serialize(report, DriftJson.Options));
         else DriftConsole.Print(report);
         return report.Drifted ? ExitCodes.Fail : ExitCodes.Ok;
     }

@@ -34,11 +34,11 @@ internal static class HealthCommand
 
     private static async Task<int> Execute(ParseResult parse, CancellationToken ct)
     {
-        var ws = Workspace.Open(parse);
+        var ws = GlobalOptions.Open(parse);
         var report = HealthJob.Run(ws.LoadCases(), ws.GoldenSetRoot, ws.StorePath, ws.Config.Health, ws.Config);
         if (parse.GetValue(Markdown) is { } md) await File.WriteAllTextAsync(md, HealthMarkdownWriter.Write(report), ct);
         if (parse.GetValue(Html) is { } html) await File.WriteAllTextAsync(html, HealthHtmlWriter.Write(report), ct);
-        if (parse.GetResult(GlobalOptions.Json) is not null && parse.GetValue(GlobalOptions.Json))
+        if (GlobalOptions.JsonGiven(parse))
         {
             Console.WriteLine(JsonSerializer.Serialize(report, DriftJson.Options));
             return ExitCodes.Ok;

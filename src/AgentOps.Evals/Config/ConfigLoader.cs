@@ -10,13 +10,14 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "drift", "health"];
-    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators", "drift", "health"];
+    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
+    private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
     private static readonly string[] PriceFields = ["input", "output"];
-    private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "max-tool-iterations", "max-case-file-bytes"];
+    private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "retry-budget-s", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
         ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "slices"];
     private static readonly string[] HarvestFields = ["feedback", "traces", "out", "mapping-store", "key-env", "limit", "thresholds"];
@@ -74,6 +75,7 @@ public static class ConfigLoader
             Run = Run(fields.GetValueOrDefault("run"), reader),
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
+            Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
             Drift = DriftHealthConfigReader.Drift(fields.GetValueOrDefault("drift"), reader, providers),
             Health = DriftHealthConfigReader.Health(fields.GetValueOrDefault("health"), reader),
         };
@@ -109,7 +111,7 @@ public static class ConfigLoader
             // ${NAME} placeholders are filled from the environment when the provider is used, so only literal URLs are checked here.
             if (endpoint is not null && !endpoint.Contains("${", StringComparison.Ordinal)
                 && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                reader.Report(f["endpoint"], path + ".endpoint", $"found '{endpoint}', expected an absolute http(s) URL");
+                reader.Report(f["endpoint"], path + ".endpoint", $"found '{Targets.HttpTargetEndpoint.Redact(endpoint)}', expected an absolute http(s) URL");
             if (type is "openai" or "http" && !f.ContainsKey("endpoint"))
                 reader.Missing(map, path + ".endpoint", $"the URL of the {type} endpoint, e.g. https://api.openai.com/v1");
             var keyEnv = reader.Text(f.GetValueOrDefault("api-key-env"), path + ".api-key-env", "the name of an environment variable");
@@ -118,9 +120,30 @@ public static class ConfigLoader
                 reader.Report(f["api-key-env"], path + ".api-key-env", "found something that is not an environment variable name, expected a name like OPENAI_API_KEY (letters, digits, _)");
             var cassettes = reader.Text(f.GetValueOrDefault("cassettes"), path + ".cassettes", "a folder path");
             if (type is not null)
-                providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null));
+                providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null))
+                {
+                    Limits = ProviderLimitsReader.Read(f, path, reader),
+                    Headers = ProviderLimitsReader.Headers(f.GetValueOrDefault("headers"), path + ".headers", reader),
+                };
         }
         return providers;
+    }
+
+    private static Dictionary<string, EvaluatorPluginConfig> Evaluators(YamlNode? node, YamlFieldReader reader, string baseDir)
+    {
+        var evaluators = new Dictionary<string, EvaluatorPluginConfig>(StringComparer.Ordinal);
+        foreach (var (name, _, value) in Entries(node, "evaluators", "a mapping of evaluator names to {assembly, type, needs-judge}", reader))
+        {
+            var path = $"evaluators.{name}";
+            if (reader.Mapping(value, path, "an MEAI evaluator: {assembly, type, needs-judge}") is not { } map) continue;
+            var f = reader.Fields(map, path, EvaluatorFields);
+            var assembly = f.TryGetValue("assembly", out var a) ? reader.Text(a, path + ".assembly", "the path of a .dll") : MissingText(reader, map, path + ".assembly", "the path of the .dll holding the evaluator");
+            var type = f.TryGetValue("type", out var t) ? reader.Text(t, path + ".type", "a full type name") : MissingText(reader, map, path + ".type", "the evaluator's full type name, e.g. MyTeam.Evals.RelevanceEvaluator");
+            var needsJudge = reader.OneOf(f.GetValueOrDefault("needs-judge"), path + ".needs-judge", ["true", "false"]) != "false";
+            if (assembly is not null && type is not null)
+                evaluators[name] = new EvaluatorPluginConfig(name, Path.GetFullPath(Path.Combine(baseDir, assembly)), type, needsJudge, reader.At(map));
+        }
+        return evaluators;
     }
 
     private static bool IsEnvironmentName(string text) =>
@@ -185,6 +208,7 @@ public static class ConfigLoader
             Concurrency = (int?)reader.Integer(f.GetValueOrDefault("concurrency"), "run.concurrency", 1, 4096) ?? run.Concurrency,
             TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, minExclusive: true) ?? run.TimeoutSeconds,
             Retries = (int?)reader.Integer(f.GetValueOrDefault("retries"), "run.retries", 0, 100) ?? run.Retries,
+            RetryBudgetSeconds = reader.Number(f.GetValueOrDefault("retry-budget-s"), "run.retry-budget-s", 0, 86_400) ?? run.RetryBudgetSeconds,
             MaxToolIterations = (int?)reader.Integer(f.GetValueOrDefault("max-tool-iterations"), "run.max-tool-iterations", 1, 1000) ?? run.MaxToolIterations,
             MaxCaseFileBytes = reader.Integer(f.GetValueOrDefault("max-case-file-bytes"), "run.max-case-file-bytes", 1) ?? run.MaxCaseFileBytes,
         };
