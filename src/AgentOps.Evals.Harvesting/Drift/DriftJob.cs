@@ -144,6 +144,7 @@ public sealed class DriftJob
             CasesAlreadyPresent = present,
             Skipped = skipped,
             Findings = findings,
+            TraceClusters = current.Select((q, i) => (q.TraceId, Label: currentLabels[i])).ToDictionary(p => p.TraceId, p => p.Label, StringComparer.Ordinal),
         };
     }
 

@@ -36,4 +36,7 @@ public sealed record DriftReport
     public IReadOnlyList<string> Findings { get; init; } = [];
 
     public bool Drifted => Findings.Count > 0;
+
+    /// <summary>This window's queries by trace id → cluster id (−1 unclustered): for scoring the clustering (bench/drift), not reported.</summary>
+    internal IReadOnlyDictionary<string, int> TraceClusters { get; init; } = new Dictionary<string, int>();
 }

@@ -23,7 +23,7 @@ internal static class DriftTraffic
         for (var i = 0; i < queries.Count; i++)
         {
             var q = queries[i];
-            var traceId = Hex(i, 32, 0x5eed);
+            var traceId = TraceId(i);
             var session = "sess-" + Hex(i, 12, 0xfeed);
             var ns = (ulong)(q.Start - DateTimeOffset.UnixEpoch).Ticks * 100;
             var rootAttributes = new List<(string, string)> { ("gen_ai.conversation.id", session), ("app.prompt.hash", q.Prompt) };
@@ -68,6 +68,9 @@ internal static class DriftTraffic
     };
 
     private static JsonObject Attribute(string key, string value) => new() { ["key"] = key, ["value"] = new JsonObject { ["stringValue"] = value } };
+
+    /// <summary>The trace id the i-th query is written under.</summary>
+    public static string TraceId(int i) => Hex(i, 32, 0x5eed);
 
     /// <summary>A deterministic hex id of the given length for query i.</summary>
     private static string Hex(int i, int length, int salt)
