@@ -1,18 +1,23 @@
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
-using AgentOps.Evals.Running;
 
 namespace AgentOps.Evals.Evaluation;
 
-/// <summary>One assertion type (<c>contains</c>, <c>tool-called</c>, …): checks its arguments at load time and judges a trial.</summary>
+/// <summary>One assertion type (<c>contains</c>, <c>tool-called</c>, …): binds an <c>expect</c> entry once, when the case loads.</summary>
 public interface IEvaluator
 {
     /// <summary>The assertion type as written in case files.</summary>
     string Type { get; }
 
-    /// <summary>Problems with the assertion's fields (missing value, regex that does not compile, …), found when the case loads.</summary>
-    IEnumerable<Problem> Validate(AssertionSpec spec);
+    /// <summary>Reads and checks the entry's fields (missing value, regex that does not compile, unknown field, …), adding
+    /// every problem found; returns the bound assertion that scores trials, or null when any problem was found.</summary>
+    BoundAssertion? Bind(AssertionSpec spec, ICollection<Problem> problems);
 
-    /// <summary>Judges one trial's response.</summary>
-    ValueTask<AssertionResult> EvaluateAsync(AssertionSpec spec, EvaluationContext context, CancellationToken cancellationToken);
+    /// <summary>The problems <see cref="Bind"/> finds, for callers that only check (validate, import).</summary>
+    IEnumerable<Problem> Validate(AssertionSpec spec)
+    {
+        var problems = new List<Problem>();
+        Bind(spec, problems);
+        return problems;
+    }
 }

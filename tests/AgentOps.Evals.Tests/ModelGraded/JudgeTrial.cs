@@ -27,9 +27,10 @@ internal static class JudgeTrial
 
     public static async Task<AssertionResult> Evaluate(string type, string argsJson, EvaluationContext context)
     {
-        var spec = Spec(type, argsJson);
         Assert.True(Registry.TryGet(type, out var evaluator), type);
-        Assert.Empty(evaluator.Validate(spec));
-        return await evaluator.EvaluateAsync(spec, context, CancellationToken.None);
+        var problems = new List<Problem>();
+        var bound = evaluator.Bind(Spec(type, argsJson), problems);
+        Assert.Empty(problems);
+        return await bound!.EvaluateAsync(context, CancellationToken.None);
     }
 }

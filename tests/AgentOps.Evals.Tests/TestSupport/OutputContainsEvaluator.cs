@@ -10,13 +10,13 @@ internal sealed class OutputContainsEvaluator : IEvaluator
 {
     public string Type => "test-contains";
 
-    public IEnumerable<Problem> Validate(AssertionSpec spec) => [];
+    public BoundAssertion? Bind(AssertionSpec spec, ICollection<Problem> problems) => new Bound(Type, spec.Location, spec.GetString("value") ?? "");
 
-    public ValueTask<AssertionResult> EvaluateAsync(AssertionSpec spec, EvaluationContext context, CancellationToken cancellationToken)
+    private sealed class Bound(string type, SourceLocation location, string value) : BoundAssertion(type, location)
     {
-        var value = spec.GetString("value") ?? "";
-        return ValueTask.FromResult(context.Response.Output.Contains(value, StringComparison.Ordinal)
-            ? AssertionResult.Pass(Type, "contains " + value)
-            : AssertionResult.Fail(Type, $"expected to contain '{value}'; response began: '{context.Response.Output}'"));
+        public override ValueTask<AssertionResult> EvaluateAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(context.Response.Output.Contains(value, StringComparison.Ordinal)
+                ? AssertionResult.Pass(Type, "contains " + value)
+                : AssertionResult.Fail(Type, $"expected to contain '{value}'; response began: '{context.Response.Output}'"));
     }
 }

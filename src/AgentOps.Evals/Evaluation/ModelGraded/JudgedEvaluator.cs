@@ -7,9 +7,11 @@ namespace AgentOps.Evals.Evaluation.ModelGraded;
 
 /// <summary>A model-graded assertion: builds a question for the judge from the trial, asks it, and turns the verdict
 /// into a result. No judge, a failed call or an unreadable reply is an infrastructure error of the trial, never a pass or a fail.</summary>
-internal abstract class JudgedEvaluator<TArgs> : SpecEvaluator<TArgs>, IModelGradedEvaluator where TArgs : class
+internal abstract class JudgedEvaluator<TArgs> : SpecEvaluator<TArgs> where TArgs : class
 {
     public const string NoJudgeReason = "no judge configured: set judge: {model, provider} in eval.config.yaml";
+
+    protected sealed override bool NeedsJudge => true;
 
     /// <summary>The question for the judge, or null with <paramref name="unusable"/> set when the case cannot be judged this way.</summary>
     protected abstract JudgeRequest? Build(TArgs args, EvaluationContext context, out string unusable);
