@@ -43,7 +43,7 @@ internal sealed class JavascriptEvaluator : SpecEvaluator<JavascriptEvaluator.Ar
             var script = Engine.PrepareScript(Wrap(code), source: "javascript");
             return new Args(script, threshold, TimeSpan.FromMilliseconds(timeoutMs), Excerpt.Of(code, 60));
         }
-        catch (Exception e) when (e is Acornima.ParseErrorException or Acornima.SyntaxErrorException)
+        catch (ScriptPreparationException e)
         {
             problems.Add(new Problem(spec.Location, "value", $"script does not parse: {e.Message}"));
             return null;
