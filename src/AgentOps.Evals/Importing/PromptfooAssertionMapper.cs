@@ -190,7 +190,7 @@ internal static class PromptfooAssertionMapper
                 if (type != "llm-rubric") notes.Add(new(scope.CaseId, type, "became llm-rubric"));
                 break;
         }
-        notes.Add(new(scope.CaseId, type, "needs the judge from config (judge:)"));
+        notes.Add(new(scope.CaseId, type, "graded by the config's judge (the written config names one)"));
         return [new AssertionSpec(ourType, args, scope.Location)];
     }
 

@@ -87,7 +87,7 @@ internal static class PromptfooProviders
         var parts = id.Split(':');
         var prefix = parts[0].ToLowerInvariant();
         var model = Model(parts);
-        var name = label ?? id;
+        var name = label ?? (model.Length > 0 ? model : id);
 
         if (prefix is "http" or "https")
         {

@@ -19,7 +19,7 @@ internal static partial class PromptfooTemplate
         {
             var expression = m.Groups[1].Value.Trim();
             var parts = expression.Split('|', StringSplitOptions.TrimEntries);
-            if (!TryResolve(parts[0], vars, out var node))
+            if (!TryResolve(parts[0], vars, out var node) && !TryDefault(parts, out node))
             {
                 unresolved.Add(m.Value);
                 return m.Value;
@@ -34,6 +34,7 @@ internal static partial class PromptfooTemplate
                     case "lower": value = value.ToLowerInvariant(); break;
                     case "trim": value = value.Trim(); break;
                     case "safe" or "escape" or "e": break;
+                    case var f when f.StartsWith("default(", StringComparison.Ordinal): break;
                     default: unresolved.Add(m.Value); return m.Value;
                 }
             }
@@ -44,13 +45,23 @@ internal static partial class PromptfooTemplate
         return text;
     }
 
+    /// <summary><c>{{ x | default('y') }}</c> for a var the test does not set.</summary>
+    private static bool TryDefault(string[] parts, out JsonNode? node)
+    {
+        node = null;
+        var filter = parts.Skip(1).FirstOrDefault(p => p.StartsWith("default(", StringComparison.Ordinal) && p.EndsWith(')'));
+        if (filter is null) return false;
+        node = filter["default(".Length..^1].Trim().Trim('"', '\'');
+        return true;
+    }
+
     private static bool TryResolve(string path, IReadOnlyDictionary<string, JsonNode?> vars, out JsonNode? node)
     {
         node = null;
         var match = PathPattern().Match(path);
         if (!match.Success || !vars.TryGetValue(match.Groups[1].Value, out node))
             return false;
-        foreach (Capture step in match.Groups[2].Captures)
+        foreach (Capture step in match.Groups["step"].Captures)
         {
             var key = step.Value.TrimStart('.').Trim('[', ']').Trim('"', '\'');
             if (node is JsonValue v && v.TryGetValue(out string? s) && PromptfooJson.TryParse(s) is JsonObject or JsonArray)
@@ -70,6 +81,6 @@ internal static partial class PromptfooTemplate
     [GeneratedRegex(@"\{\{-?\s*(.+?)\s*-?\}\}", RegexOptions.Singleline)]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^([A-Za-z_$][\w$\-]*)((?:\.[A-Za-z_$][\w$\-]*|\[\d+\]|\[""[^""]*""\]|\['[^']*'\])*)$")]
+    [GeneratedRegex(@"^([A-Za-z_$][\w$\-]*)(?<step>\.[A-Za-z_$][\w$\-]*|\[\d+\]|\[""[^""]*""\]|\['[^']*'\])*$")]
     private static partial Regex PathPattern();
 }
