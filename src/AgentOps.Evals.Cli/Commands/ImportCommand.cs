@@ -1,7 +1,5 @@
 using System.CommandLine;
-using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
-using AgentOps.Evals.Importing;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -32,46 +30,14 @@ internal static class ImportCommand
 
     private static Task<int> Execute(ParseResult parse)
     {
-        var ws = Workspace.Open(parse);
         var suite = parse.GetValue(Suite)!;
         if (suite.Length == 0 || suite.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || suite is "." or "..")
             throw new InputException("--suite", "--suite", $"'{suite}' is not a folder name");
-        var imported = PromptfooImporter.Import(parse.GetValue(Source)!, suite, ws.Evaluators);
-        var notes = imported.Notes.ToList();
-        var force = parse.GetValue(Force);
-
-        var folder = Path.Combine(ws.GoldenSetRoot, suite);
-        Directory.CreateDirectory(folder);
-        var written = 0;
-        var schema = File.Exists(Path.Combine(ws.GoldenSetRoot, "case.schema.json")) ? "../case.schema.json" : null;
-        foreach (var goldenCase in imported.Cases)
-        {
-            var path = Path.Combine(folder, goldenCase.Id + ".yaml");
-            if (File.Exists(path) && !force && !ImportedCaseFile.IsUnedited(File.ReadAllText(path)))
-            {
-                notes.Add(new(goldenCase.Id, "case", $"{path} was edited since it was imported (or not written by an import): kept as is; --force overwrites it"));
-                continue;
-            }
-            File.WriteAllText(path, ImportedCaseFile.Stamp(GoldenCaseWriter.ToYaml(goldenCase, schema)));
-            written++;
-        }
-
-        var target = parse.GetValue(WriteConfig);
-        var configDir = target is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(target))!;
-        foreach (var (path, text) in imported.PromptFiles)
-        {
-            var full = Path.Combine(configDir, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-        }
-        var yaml = PromptfooConfigWriter.ToYaml(imported, target is null ? null : Path.GetRelativePath(configDir, ws.GoldenSetRoot).Replace('\\', '/'));
-        if (target is null) Console.WriteLine("# Add to eval.config.yaml:\n" + yaml);
-        else File.WriteAllText(target, yaml);
-
-        foreach (var note in notes) Console.Error.WriteLine("not mapped exactly: " + note);
-        var stubs = imported.Candidates.Count(c => !c.Native);
-        Console.Error.WriteLine($"imported {written} cases into {folder}, {imported.Candidates.Count} candidate(s){(stubs > 0 ? $" ({stubs} stub(s) to point at a real endpoint)" : "")}{(target is null ? "" : " into " + target)}; "
-            + $"{imported.AssertionsMapped} of {imported.AssertionsWritten} assertions mapped; {notes.Count} note(s) above");
+        var import = GlobalOptions.Open(parse).ImportPromptfoo(parse.GetValue(Source)!, suite, parse.GetValue(WriteConfig), parse.GetValue(Force));
+        if (import.ConfigFile is null) Console.WriteLine("# Add to eval.config.yaml:\n" + import.CandidatesYaml);
+        foreach (var note in import.Notes) Console.Error.WriteLine("not mapped exactly: " + note);
+        Console.Error.WriteLine($"imported {import.CasesWritten} cases into {import.Folder}, {import.Candidates} candidate(s){(import.StubCandidates > 0 ? $" ({import.StubCandidates} stub(s) to point at a real endpoint)" : "")}{(import.ConfigFile is null ? "" : " into " + import.ConfigFile)}; "
+            + $"{import.AssertionsMapped} of {import.AssertionsWritten} assertions mapped; {import.Notes.Count} note(s) above");
         return Task.FromResult(ExitCodes.Ok);
     }
 }

@@ -186,7 +186,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
 
     /// <summary>Binds the entry (the evaluator parses and checks its fields once, here) and points each problem at the
     /// assertion and, when it names one, the field; null when any problem was found.</summary>
-    private BoundAssertion? Bind(IEvaluator evaluator, AssertionSpec spec, string path, Dictionary<string, YamlNode> argNodes)
+    private BoundAssertion? Bind(IAssertionType evaluator, AssertionSpec spec, string path, Dictionary<string, YamlNode> argNodes)
     {
         var found = new List<Problem>();
         BoundAssertion? bound;

@@ -19,5 +19,5 @@ public abstract class BoundAssertion(string type, SourceLocation location)
     public virtual bool NeedsContext => false;
 
     /// <summary>Judges one trial's response.</summary>
-    public abstract ValueTask<AssertionResult> EvaluateAsync(EvaluationContext context, CancellationToken cancellationToken);
+    public abstract ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace AgentOps.Evals.Evaluation;
 /// An evaluator that reads its assertion's fields into <typeparamref name="TArgs"/> when the case loads and keeps them
 /// in the bound assertion: evaluators run tens of thousands of times, so regexes, schemas and pass reasons are built once.
 /// </summary>
-internal abstract class SpecEvaluator<TArgs> : IEvaluator where TArgs : class
+internal abstract class SpecEvaluator<TArgs> : IAssertionType where TArgs : class
 {
     // Fields any assertion may carry that the runner or reports read, not the evaluator.
     private static readonly string[] CommonFields = ["description", "weight", "metric", "label", "id"];
@@ -24,10 +24,13 @@ internal abstract class SpecEvaluator<TArgs> : IEvaluator where TArgs : class
     /// <summary>True when the assertion grades against the case's <c>input.context</c>.</summary>
     protected virtual bool NeedsContext => false;
 
+    /// <summary>Whether this bound entry asks the judge; by default the same for every entry of the type.</summary>
+    protected virtual bool NeedsJudgeFor(TArgs args) => NeedsJudge;
+
     /// <summary>Reads the spec's fields, adding a problem for each bad one; returns null when any problem was found.</summary>
     protected abstract TArgs? Parse(AssertionSpec spec, List<Problem> problems);
 
-    protected abstract ValueTask<AssertionResult> EvaluateAsync(TArgs args, EvaluationContext context, CancellationToken cancellationToken);
+    protected abstract ValueTask<AssertionResult> EvaluateAsync(TArgs args, AssertionContext context, CancellationToken cancellationToken);
 
     public BoundAssertion? Bind(AssertionSpec spec, ICollection<Problem> problems)
     {
@@ -59,11 +62,11 @@ internal abstract class SpecEvaluator<TArgs> : IEvaluator where TArgs : class
     /// <summary>The parsed fields and the evaluator that reads them.</summary>
     private sealed class Bound(SpecEvaluator<TArgs> evaluator, SourceLocation location, TArgs args) : BoundAssertion(evaluator.Type, location)
     {
-        public override bool NeedsJudge => evaluator.NeedsJudge;
+        public override bool NeedsJudge { get; } = evaluator.NeedsJudgeFor(args);
 
         public override bool NeedsContext => evaluator.NeedsContext;
 
-        public override ValueTask<AssertionResult> EvaluateAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
             evaluator.EvaluateAsync(args, context, cancellationToken);
     }
 }

@@ -33,7 +33,7 @@ public static class CalibrationJudge
         if (trial is null) return new CalibrationItem(goldenCase.Id, human, null, "no stored trial with an output for this case");
 
         var response = new TargetResponse(trial.Output, trial.Trajectory, trial.Usage, trial.LatencyMs, trial.FinishReason, candidate.ModelId);
-        var context = new EvaluationContext(goldenCase, response, candidate, trial.TrialIndex) { Judge = judge };
+        var context = new AssertionContext(goldenCase, response, candidate, trial.TrialIndex) { Judge = judge };
         var reasons = new List<string>();
         var passed = true;
         foreach (var assertion in graded)

@@ -11,7 +11,7 @@ namespace AgentOps.Evals.Judging;
 /// reply cannot be read, asks once more to repair it. A judge that still cannot be read is an error, never a verdict.</summary>
 internal static class ModelJudge
 {
-    public static async Task<JudgeAnswer> AskAsync(IChatClient judge, JudgeRequest request, EvaluationContext context, CancellationToken cancellationToken)
+    public static async Task<JudgeAnswer> AskAsync(IChatClient judge, JudgeRequest request, AssertionContext context, CancellationToken cancellationToken)
     {
         var prompts = judge.GetService<JudgePrompts>() ?? JudgePrompts.Default;
         var messages = new List<ChatMessage>
@@ -32,12 +32,19 @@ internal static class ModelJudge
         activity?.SetTag("agentops.case.id", context.Case.Id);
         activity?.SetTag("agentops.trial.index", context.TrialIndex);
 
-        using var scope = TrialScope.Enter(new TrialScope(context.Case.Id, context.TrialIndex, context.Candidate.Name, IsJudge: true));
+        // The runner hands over a judge bound to the trial; a caller outside a run (calibrate, judge trust) gets one bound here.
+        var trial = judge.GetService<TrialContext>();
+        if (trial is null)
+        {
+            trial = new TrialContext(context.Case, context.TrialIndex, context.Candidate).ForJudge(ChatClientFactory.JudgeCassette);
+            judge = new TrialBoundChatClient(judge, trial);
+        }
+        var spentBefore = trial.Usage.CostUsd;
         decimal cost = 0;
         try
         {
             var reply = await judge.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-            cost += CostOf(reply);
+            cost = trial.Usage.CostUsd - spentBefore;
             if (JudgeVerdictParser.TryParse(reply.Text, request.Scale, request.MinScore, out var verdict, out var error))
                 return Done(new JudgeAnswer(verdict, null, cost), activity);
 
@@ -45,7 +52,7 @@ internal static class ModelJudge
             messages.Add(new ChatMessage(ChatRole.User, prompts.For("repair").Replace("{{error}}", error, StringComparison.Ordinal)
                 .Replace("{{shape}}", JudgeVerdictParser.Shape(request.Scale), StringComparison.Ordinal)));
             var repaired = await judge.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-            cost += CostOf(repaired);
+            cost = trial.Usage.CostUsd - spentBefore;
             if (JudgeVerdictParser.TryParse(repaired.Text, request.Scale, request.MinScore, out verdict, out error))
                 return Done(new JudgeAnswer(verdict, null, cost), activity);
             return Done(JudgeAnswer.Failed($"the judge's reply could not be read after one repair retry: {error}; reply began: '{Excerpt.Of(repaired.Text ?? "")}'", cost), activity);
@@ -58,7 +65,6 @@ internal static class ModelJudge
 
     private static JudgeAnswer Done(JudgeAnswer answer, Activity? activity)
     {
-        JudgeSpend.Current?.Add(answer.CostUsd);
         if (activity is not null)
         {
             if (answer.Verdict is { } verdict)
@@ -71,8 +77,6 @@ internal static class ModelJudge
         }
         return answer;
     }
-
-    private static decimal CostOf(ChatResponse response) => ResponseProperties.Get<decimal>(response, ResponseProperties.CostUsd) ?? 0;
 
     /// <summary>Trusted instructions first, then each data field framed and escaped, then the answer format.</summary>
     internal static string UserMessage(JudgeRequest request)

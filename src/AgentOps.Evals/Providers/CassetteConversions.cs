@@ -6,7 +6,7 @@ namespace AgentOps.Evals.Providers;
 /// <summary>Turns a model response into a cassette entry and back, losslessly for what the harness reads.</summary>
 internal static class CassetteConversions
 {
-    public static CassetteEntry ToEntry(string key, TrialScope scope, string model, IEnumerable<ChatMessage> messages, ChatResponse response, double latencyMs)
+    public static CassetteEntry ToEntry(string key, TrialContext trial, string model, IEnumerable<ChatMessage> messages, ChatResponse response, double latencyMs)
     {
         var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>()
             .Select(c => new RecordedToolCall(c.CallId, c.Name, JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>())))
@@ -15,8 +15,8 @@ internal static class CassetteConversions
         return new CassetteEntry
         {
             Key = key,
-            Case = scope.CaseId,
-            Trial = scope.TrialIndex,
+            Case = trial.Case.Id,
+            Trial = trial.TrialIndex,
             Model = model,
             Prompt = last is null ? null : last.Length > 120 ? last[..120] + "…" : last,
             Text = string.IsNullOrEmpty(response.Text) ? null : response.Text,
@@ -29,6 +29,7 @@ internal static class CassetteConversions
         };
     }
 
+    /// <summary>The recorded response; its latency is reported to the trial's meter by replay, not stamped on the response.</summary>
     public static ChatResponse ToResponse(CassetteEntry entry)
     {
         var contents = new List<AIContent>();
@@ -44,7 +45,6 @@ internal static class CassetteConversions
             FinishReason = entry.FinishReason is null ? null : new ChatFinishReason(entry.FinishReason),
             Usage = new UsageDetails { InputTokenCount = entry.InputTokens, OutputTokenCount = entry.OutputTokens, TotalTokenCount = entry.InputTokens + entry.OutputTokens },
         };
-        ResponseProperties.Set(response, ResponseProperties.RecordedLatencyMs, entry.LatencyMs);
         return response;
     }
 }

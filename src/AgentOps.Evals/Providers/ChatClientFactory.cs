@@ -9,7 +9,8 @@ using OpenAI;
 
 namespace AgentOps.Evals.Providers;
 
-/// <summary>Builds the decorated <see cref="IChatClient"/> for a candidate: provider, then recording, timeout, retries and cost.</summary>
+/// <summary>Builds the decorated <see cref="IChatClient"/> for a candidate: provider, then recording or replay, timeout, retries and cost.
+/// Built once per candidate and shared by its trials; each trial binds it to its <see cref="TrialContext"/> with <see cref="TrialBoundChatClient"/>.</summary>
 public static class ChatClientFactory
 {
     /// <summary>Builds the pipeline. With <paramref name="record"/> set, live calls are written to <paramref name="recordTo"/>.</summary>
@@ -18,8 +19,9 @@ public static class ChatClientFactory
         var run = config.Run;
         if (provider.Type == "replay")
         {
+            // type: replay is the replay mode over a provider with no live model behind it.
             var cassette = CassetteFile.Load(CassetteFile.PathFor(config.Resolve(provider.Cassettes ?? "fixtures/cassettes"), candidate));
-            return new ChatClientBuilder(new ReplayChatClient(cassette, candidate)).UseCostMeter(config.Pricing).UseTelemetryWhenOn().Build();
+            return new ChatClientBuilder(new OfflineChatClient()).UseCostMeter(config.Pricing).UseTelemetryWhenOn().UseReplay(cassette).Build();
         }
         if (provider.Type != "openai")
             throw new InputException(new Problem(new SourceLocation(config.SourceFile), $"providers.{provider.Name}.type", $"provider type '{provider.Type}' cannot serve a chat candidate; expected openai or replay"));
@@ -29,10 +31,11 @@ public static class ChatClientFactory
             .UseCostMeter(config.Pricing)
             .UseTelemetryWhenOn()
             .UseRetries(new RetryPolicy(run.Retries), time);
-        if (recordTo is not null) builder = builder.UseRecording(recordTo, candidate);
+        if (recordTo is not null) builder = builder.UseRecording(recordTo);
         return builder
             .UseTimeout(TimeSpan.FromSeconds(run.TimeoutSeconds))
             .UseConcurrencyLimit(run.Concurrency)
+            .UseProviderBoundary()
             .Build();
     }
 

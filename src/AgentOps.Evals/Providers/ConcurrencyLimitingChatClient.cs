@@ -2,7 +2,8 @@ using Microsoft.Extensions.AI;
 
 namespace AgentOps.Evals.Providers;
 
-/// <summary>At most N calls in flight to one provider, however many trials run at once.</summary>
+/// <summary>At most N calls in flight to one provider, however many trials run at once; a streamed call holds its slot
+/// until the stream ends.</summary>
 public sealed class ConcurrencyLimitingChatClient(IChatClient inner, int maxConcurrent) : DelegatingChatClient(inner)
 {
     private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
@@ -13,6 +14,21 @@ public sealed class ConcurrencyLimitingChatClient(IChatClient inner, int maxConc
         try
         {
             return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+                yield return update;
         }
         finally
         {

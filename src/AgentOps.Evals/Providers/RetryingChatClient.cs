@@ -30,6 +30,50 @@ public sealed class RetryingChatClient(IChatClient inner, RetryPolicy policy, Ti
         }
     }
 
+    /// <summary>Retries like <see cref="GetResponseAsync"/> while nothing has been yielded; once the first update is out, a
+    /// failure ends the stream (a retry would repeat text the caller already has).</summary>
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var list = messages as IList<ChatMessage> ?? messages.ToList();
+        for (var attempt = 0; ; attempt++)
+        {
+            var stream = base.GetStreamingResponseAsync(list, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            bool any;
+            try
+            {
+                any = await stream.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.Classify(e) is { } failure)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                if (!failure.Retryable || attempt >= policy.MaxRetries)
+                {
+                    var tries = attempt + 1;
+                    throw new InfrastructureException(failure.Kind, $"{failure.Kind} after {tries} attempt{(tries == 1 ? "" : "s")}: {FirstLine(e.Message)}", e);
+                }
+                await Task.Delay(DelayFor(attempt, failure.RetryAfter), _time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            await using (stream.ConfigureAwait(false))
+            {
+                while (any)
+                {
+                    yield return stream.Current;
+                    try
+                    {
+                        any = await stream.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.Classify(e) is { } failure)
+                    {
+                        throw new InfrastructureException(failure.Kind, $"{failure.Kind} in the middle of a stream, not retried: {FirstLine(e.Message)}", e);
+                    }
+                }
+            }
+            yield break;
+        }
+    }
+
     private TimeSpan DelayFor(int attempt, TimeSpan? retryAfter)
     {
         if (retryAfter is { } asked && asked > TimeSpan.Zero)

@@ -1,6 +1,6 @@
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
-using AgentOps.Evals.Judging;
+using AgentOps.Evals.Providers;
 using AgentOps.Evals.Telemetry;
 using System.Diagnostics;
 using AgentOps.Evals.Storage;
@@ -88,10 +88,12 @@ public sealed class EvalRunner
 
     private static async Task<TrialResult> RunTrialAsync(RunPlan plan, GoldenCase goldenCase, int trial, CancellationToken cancellationToken)
     {
+        // Everything the trial's calls need travels in this one object: no ambient state.
+        var context = new TrialContext(goldenCase, trial, plan.Run.Candidate) { Clock = plan.Time };
         TargetResponse response;
         try
         {
-            response = await plan.Target.RespondAsync(new TrialRequest(goldenCase, trial, plan.Run.Candidate), cancellationToken).ConfigureAwait(false);
+            response = await plan.Target.RespondAsync(new TrialRequest(goldenCase, trial, plan.Run.Candidate) { Context = context }, cancellationToken).ConfigureAwait(false);
         }
         catch (InfrastructureException e)
         {
@@ -101,10 +103,12 @@ public sealed class EvalRunner
         {
             return TrialScorer.InfraFailure(plan, goldenCase, trial, "target-error", $"{e.GetType().Name}: {e.Message}");
         }
-        // Judge calls made while scoring add their cost here, so it is kept apart from the candidate's.
-        using var spending = JudgeSpend.Begin(out var judgeSpend);
-        var scored = await TrialScorer.ScoreAsync(plan, goldenCase, trial, response, cancellationToken).ConfigureAwait(false);
-        return judgeSpend.CostUsd == 0 ? scored : scored with { Usage = scored.Usage with { JudgeCostUsd = scored.Usage.JudgeCostUsd + judgeSpend.CostUsd } };
+        // The judge is bound to this trial: its calls key into the judge cassette and charge the trial's judge-spend
+        // meter, so judge cost never mixes with the candidate's.
+        var scoring = plan.Judge is null ? plan : plan with { Judge = new TrialBoundChatClient(plan.Judge, context.ForJudge(ChatClientFactory.JudgeCassette)) };
+        var scored = await TrialScorer.ScoreAsync(scoring, goldenCase, trial, response, cancellationToken).ConfigureAwait(false);
+        var judgeCost = context.JudgeSpend.CostUsd;
+        return judgeCost == 0 ? scored : scored with { Usage = scored.Usage with { JudgeCostUsd = scored.Usage.JudgeCostUsd + judgeCost } };
     }
 
     private sealed class ProgressCounter(int total, int skipped)

@@ -9,7 +9,7 @@ internal static class TrialScorer
 {
     public static async Task<TrialResult> ScoreAsync(RunPlan plan, GoldenCase goldenCase, int trialIndex, TargetResponse response, CancellationToken cancellationToken)
     {
-        var context = new EvaluationContext(goldenCase, response, plan.Run.Candidate, trialIndex) { Judge = plan.Judge, Embeddings = plan.Embeddings };
+        var context = new AssertionContext(goldenCase, response, plan.Run.Candidate, trialIndex) { Judge = plan.Judge, Embeddings = plan.Embeddings };
         var results = new AssertionResult[goldenCase.Expect.Count];
         for (var i = 0; i < results.Length; i++)
         {

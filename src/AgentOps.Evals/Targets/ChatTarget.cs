@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Providers;
@@ -14,7 +13,8 @@ public sealed class ChatTarget(IChatClient client, string model, PromptTemplate?
     public async Task<TargetResponse> RespondAsync(TrialRequest request, CancellationToken cancellationToken)
     {
         var goldenCase = request.Case;
-        using var scope = TrialScope.Enter(new TrialScope(goldenCase.Id, request.TrialIndex, request.Candidate.Name));
+        var trial = request.Context;
+        var bound = new TrialBoundChatClient(client, trial);
         var messages = BuildMessages(goldenCase);
         var options = new ChatOptions { ModelId = model };
         if (goldenCase.Input.Tools.Count > 0)
@@ -28,15 +28,19 @@ public sealed class ChatTarget(IChatClient client, string model, PromptTemplate?
         var responseModel = model;
         for (var turn = 0; ; turn++)
         {
-            var started = Stopwatch.GetTimestamp();
-            var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-            var turnLatency = ResponseProperties.Get<double>(response, ResponseProperties.RecordedLatencyMs) ?? Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var before = trial.Usage.Read();
+            var started = trial.Clock.GetTimestamp();
+            var response = await bound.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            var elapsed = trial.Clock.GetElapsedTime(started).TotalMilliseconds;
+            // What this turn's calls charged to the trial's meter: its cost, and its recorded latency when recorded or replayed.
+            var charged = trial.Usage.Read() - before;
+            var turnLatency = charged.RecordedCalls > 0 ? charged.RecordedLatencyMs : elapsed;
             latency += turnLatency;
             finishReason = response.FinishReason?.Value;
             responseModel = response.ModelId ?? model;
             var input = response.Usage?.InputTokenCount ?? 0;
             var output = response.Usage?.OutputTokenCount ?? 0;
-            usage += new TokenUsage(input, output, ResponseProperties.Get<decimal>(response, ResponseProperties.CostUsd) ?? 0);
+            usage += new TokenUsage(input, output, charged.CostUsd);
             turns.Add(new ModelTurn(turn, responseModel, input, output, Math.Round(turnLatency, 2), finishReason));
             messages.AddRange(response.Messages);
 

@@ -7,7 +7,7 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Tests.Cases;
 
 /// <summary>Stand-ins for the real evaluators: only their load-time checks matter to the loader.</summary>
-internal sealed class TestEvaluator(string type, Func<AssertionSpec, IEnumerable<Problem>>? validate = null) : IEvaluator
+internal sealed class TestEvaluator(string type, Func<AssertionSpec, IEnumerable<Problem>>? validate = null) : IAssertionType
 {
     public string Type => type;
 
@@ -20,7 +20,7 @@ internal sealed class TestEvaluator(string type, Func<AssertionSpec, IEnumerable
 
     private sealed class LoadOnly(string type, SourceLocation location) : BoundAssertion(type, location)
     {
-        public override ValueTask<AssertionResult> EvaluateAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
             throw new NotSupportedException("load-time stand-in");
     }
 

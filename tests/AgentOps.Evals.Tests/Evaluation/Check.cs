@@ -16,7 +16,7 @@ internal static class Check
     public static AssertionSpec Spec(string type, string argsJson = "{}") =>
         new(type, JsonNode.Parse(argsJson)!.AsObject(), Where);
 
-    public static IEvaluator Evaluator(string type) =>
+    public static IAssertionType Evaluator(string type) =>
         Registry.TryGet(type, out var evaluator) ? evaluator : throw new InvalidOperationException($"no evaluator '{type}'");
 
     public static async Task<AssertionResult> Evaluate(string type, string argsJson, Trial trial)

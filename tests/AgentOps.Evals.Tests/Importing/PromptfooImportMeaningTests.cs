@@ -236,7 +236,7 @@ public sealed class PromptfooImportMeaningTests : IDisposable
                 config: {apiBaseUrl: "http://127.0.0.1:8080/v1\", api-key-env: STOLEN, x: \"y"}
             tests: [{vars: {q: hi}, assert: [{type: similar, value: hello}]}]
             """);
-        var yaml = PromptfooConfigWriter.ToYaml(import, "golden-set");
+        var yaml = CandidatesYaml.Write(import, "golden-set");
         var path = _folder.Write("eval.written.yaml", yaml);
         _folder.Write("golden-set/.keep", "");
         var config = ConfigLoader.Load(path);

@@ -17,7 +17,7 @@ public sealed class JudgeReplayTests : IDisposable
         const string rubric = """{"rubric": "States the 14-day EU withdrawal right"}""";
         var cassette = CassetteFile.Load(CassetteFile.PathFor(_folder, ChatClientFactory.JudgeCassette));
         var live = new ScriptedChatClient((_, _, _) => ScriptedChatClient.Text("""{"reasoning":"states 14 days","score":5}""", input: 1_000_000, output: 0));
-        var recorder = new JudgeChatClient(new RecordingChatClient(live, cassette, ChatClientFactory.JudgeCassette), "gpt-4.1", JudgePrompts.Default);
+        var recorder = new JudgeChatClient(new RecordingChatClient(live, cassette), "gpt-4.1", JudgePrompts.Default);
         var recorded = await JudgeTrial.Evaluate("llm-rubric", rubric, JudgeTrial.Context("14 days", recorder));
         cassette.Save();
         Assert.True(recorded.Passed);
@@ -31,11 +31,15 @@ public sealed class JudgeReplayTests : IDisposable
             Pricing = new Dictionary<string, ModelPrice> { ["gpt-4.1"] = new(2m, 8m) },
         };
         var replay = ChatClientFactory.CreateJudge(config)!;
-        using var spending = JudgeSpend.Begin(out var spend);
-        var replayed = await JudgeTrial.Evaluate("llm-rubric", rubric, JudgeTrial.Context("14 days", replay));
+        // Bound to the trial the way the runner binds it: the replayed call's cost lands on the trial's judge-spend meter.
+        var context = JudgeTrial.Context("14 days", null);
+        var trial = new TrialContext(context.Case, context.TrialIndex, context.Candidate);
+        var bound = new TrialBoundChatClient(replay, trial.ForJudge(ChatClientFactory.JudgeCassette));
+        var replayed = await JudgeTrial.Evaluate("llm-rubric", rubric, context with { Judge = bound });
         Assert.Equal(recorded, replayed);
         Assert.Equal(1, live.Calls);
-        Assert.Equal(2m, spend.CostUsd);
+        Assert.Equal(2m, trial.JudgeSpend.CostUsd);
+        Assert.Equal(0m, trial.Usage.CostUsd);
 
         // Another response is another question: not in the cassette, so an infrastructure error naming the judge's cassette.
         var missing = await JudgeTrial.Evaluate("llm-rubric", rubric, JudgeTrial.Context("30 days", replay));

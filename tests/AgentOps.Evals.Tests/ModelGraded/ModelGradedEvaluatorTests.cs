@@ -94,16 +94,18 @@ public sealed class ModelGradedEvaluatorTests
     }
 
     [Fact]
-    public async Task Judge_calls_run_in_a_judge_scope_of_their_trial()
+    public async Task Judge_calls_carry_their_trial_as_a_judge_context()
     {
-        TrialScope? seen = null;
-        var judge = new ScriptedChatClient((_, _, _) =>
+        TrialContext? seen = null;
+        var judge = new ScriptedChatClient((_, options, _) =>
         {
-            seen = TrialScope.Current;
+            seen = TrialContext.From(options);
             return ScriptedChatClient.Text("""{"reasoning":"ok","score":5}""");
         });
         await JudgeTrial.Evaluate("llm-rubric", Rubric, JudgeTrial.Context("14 days", judge));
-        Assert.Equal(new TrialScope("refunds-eu-012", 2, "prod", IsJudge: true), seen);
+        Assert.NotNull(seen);
+        Assert.Equal(("refunds-eu-012", 2, "prod", ChatClientFactory.JudgeCassette), (seen.Case.Id, seen.TrialIndex, seen.Candidate.Name, seen.Cassette));
+        Assert.Same(seen.JudgeSpend, seen.Usage);
     }
 
     [Theory]

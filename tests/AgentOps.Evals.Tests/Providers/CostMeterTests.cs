@@ -16,8 +16,10 @@ public sealed class CostMeterTests
             response.ModelId = "gpt-4.1-mini-2025-04-14";
             return response;
         });
-        var client = new CostMeteringChatClient(inner, new Dictionary<string, ModelPrice> { ["gpt-4.1-mini"] = new(0.40m, 1.60m), ["gpt-4.1"] = new(2m, 8m) });
-        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
-        Assert.Equal(0.40m + 0.80m, ResponseProperties.Get<decimal>(response, ResponseProperties.CostUsd));
+        var trial = Trials.Context();
+        var client = new TrialBoundChatClient(new CostMeteringChatClient(inner, new Dictionary<string, ModelPrice> { ["gpt-4.1-mini"] = new(0.40m, 1.60m), ["gpt-4.1"] = new(2m, 8m) }), trial);
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
+        Assert.Equal(0.40m + 0.80m, trial.Usage.CostUsd);
+        Assert.Equal(0m, trial.JudgeSpend.CostUsd);
     }
 }

@@ -1,4 +1,5 @@
 using AgentOps.Evals.Providers;
+using AgentOps.Evals.Config;
 using AgentOps.Evals.Targets;
 using AgentOps.Evals.Tests.TestSupport;
 using Microsoft.Extensions.AI;
@@ -17,22 +18,23 @@ public sealed class RecordReplayTests : IDisposable
         var path = CassetteFile.PathFor(_dir, "prod");
         var live = new ScriptedChatClient((_, _, _) => ScriptedChatClient.Text("Your order A-1001 was delivered.", 42, 7));
         var cassette = CassetteFile.Load(path);
-        var recorder = new ChatClientBuilder(live).UseRecording(cassette, "prod").Build();
+        var recorder = new TrialBoundChatClient(new ChatClientBuilder(live).UseRecording(cassette).Build(), Trials.Context("orders-001", 1));
         var messages = new List<ChatMessage> { new(ChatRole.System, "support-agent v3"), new(ChatRole.User, "Where is A-1001?") };
         var options = new ChatOptions { ModelId = "gpt-4.1-mini" };
-        using (TrialScope.Enter(new TrialScope("orders-001", 1, "prod")))
-            await recorder.GetResponseAsync(messages, options);
+        await recorder.GetResponseAsync(messages, options);
         cassette.Save();
 
-        var replay = new ReplayChatClient(CassetteFile.Load(path), "prod");
-        ChatResponse replayed;
-        using (TrialScope.Enter(new TrialScope("orders-001", 1, "prod")))
-            replayed = await replay.GetResponseAsync(messages, options);
+        var offline = new ScriptedChatClient((_, _, _) => throw new InvalidOperationException("replay must not call the provider"));
+        var trial = Trials.Context("orders-001", 1);
+        var replay = new TrialBoundChatClient(new ChatClientBuilder(offline).UseReplay(CassetteFile.Load(path)).Build(), trial);
+        var replayed = await replay.GetResponseAsync(messages, options);
 
         Assert.Equal("Your order A-1001 was delivered.", replayed.Text);
         Assert.Equal(42, replayed.Usage!.InputTokenCount);
         Assert.Equal(7, replayed.Usage.OutputTokenCount);
         Assert.Equal(1, live.Calls);
+        Assert.Equal(0, offline.Calls);
+        Assert.Equal(1, trial.Usage.Read().RecordedCalls);
     }
 
     [Fact]
@@ -40,13 +42,11 @@ public sealed class RecordReplayTests : IDisposable
     {
         var live = new ScriptedChatClient((_, _, _) => ScriptedChatClient.Text("recorded for trial 0"));
         var cassette = CassetteFile.Load(CassetteFile.PathFor(_dir, "prod"));
-        var recorder = new RecordingChatClient(live, cassette, "prod");
+        var recorder = new TrialBoundChatClient(new RecordingChatClient(live, cassette), Trials.Context("account-007", 0));
         var messages = new List<ChatMessage> { new(ChatRole.User, "hi") };
-        using (TrialScope.Enter(new TrialScope("account-007", 0, "prod")))
-            await recorder.GetResponseAsync(messages, new ChatOptions { ModelId = "m" });
+        await recorder.GetResponseAsync(messages, new ChatOptions { ModelId = "m" });
 
-        var replay = new ReplayChatClient(cassette, "prod");
-        using var scope = TrialScope.Enter(new TrialScope("account-007", 1, "prod"));
+        var replay = new TrialBoundChatClient(new ReplayingChatClient(live, cassette), Trials.Context("account-007", 1));
         var error = await Assert.ThrowsAsync<InfrastructureException>(() => replay.GetResponseAsync(messages, new ChatOptions { ModelId = "m" }));
         Assert.Equal("missing-recording", error.Kind);
         Assert.Contains("account-007", error.Message);
@@ -81,5 +81,25 @@ public sealed class RecordReplayTests : IDisposable
         var lines = File.ReadAllLines(cassette.Path);
         Assert.Equal(["orders-001", "refunds-002", "refunds-002"], lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("case").GetString()!).ToArray());
         Assert.Contains("\"trial\":0", lines[1]);
+    }
+    [Fact]
+    public async Task The_provider_never_sees_the_trial_context()
+    {
+        ChatOptions? seen = null;
+        var provider = new ScriptedChatClient((_, options, _) => { seen = options; return ScriptedChatClient.Text("ok"); });
+        var client = new TrialBoundChatClient(new ChatClientBuilder(provider).UseProviderBoundary().Build(), Trials.Context());
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], new ChatOptions { ModelId = "m" });
+        Assert.Equal("m", seen!.ModelId);
+        Assert.Null(TrialContext.From(seen));
+
+        await Trials.ReadAllAsync(client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], new ChatOptions { ModelId = "m" }));
+        Assert.Null(TrialContext.From(seen));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AgentOps.Evals.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

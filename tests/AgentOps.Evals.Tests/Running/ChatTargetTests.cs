@@ -1,3 +1,5 @@
+using AgentOps.Evals.Config;
+using AgentOps.Evals.Providers;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Targets;
 using AgentOps.Evals.Tests.TestSupport;
@@ -69,5 +71,31 @@ public sealed class ChatTargetTests
         // sha256("abc") = ba7816bf...
         Assert.Equal("ba7816bf", PromptTemplate.HashOf("abc"));
         Assert.Equal("Hi {{unknown}}", new PromptTemplate("p", "Hi {{unknown}}").Render(new Dictionary<string, string>()));
+    }
+    [Fact]
+    public async Task Cost_and_recorded_latency_come_from_the_trials_meter_not_from_the_response()
+    {
+        var goldenCase = TestCases.Make("orders-001");
+        var trial = new TrialContext(goldenCase, 1, Prod);
+        var options = new ChatOptions { ModelId = "gpt-4.1-mini" };
+        var cassette = new CassetteFile(Path.Combine(Path.GetTempPath(), "unused-" + Guid.NewGuid().ToString("N") + ".jsonl"));
+        cassette.Add(new CassetteEntry
+        {
+            Key = CassetteKey.Compute("gpt-4.1-mini", [new ChatMessage(ChatRole.User, "Where is my order A-1001?")], options, 1),
+            Case = "orders-001", Trial = 1, Model = "gpt-4.1-mini", Text = "Delivered.", InputTokens = 1_000_000, OutputTokens = 0, LatencyMs = 812.5,
+        });
+        var pipeline = new ChatClientBuilder(new ScriptedChatClient((_, _, _) => throw new InvalidOperationException("offline")))
+            .UseCostMeter(new Dictionary<string, ModelPrice> { ["gpt-4.1-mini"] = new(0.40m, 1.60m) })
+            .UseReplay(cassette)
+            .Build();
+        var target = new ChatTarget(pipeline, "gpt-4.1-mini", null, maxToolIterations: 8);
+
+        var response = await target.RespondAsync(new TrialRequest(goldenCase, 1, Prod) { Context = trial }, CancellationToken.None);
+
+        Assert.Equal("Delivered.", response.Output);
+        Assert.Equal(0.40m, response.Usage.CostUsd);
+        Assert.Equal(812.5, response.LatencyMs);
+        Assert.Equal(0.40m, trial.Usage.CostUsd);
+        Assert.Equal(0m, trial.JudgeSpend.CostUsd);
     }
 }

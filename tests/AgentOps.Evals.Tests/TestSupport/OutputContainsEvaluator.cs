@@ -6,7 +6,7 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Tests.TestSupport;
 
 /// <summary>A minimal evaluator so runner tests don't depend on the built-in ones: passes when the output contains 'value'.</summary>
-internal sealed class OutputContainsEvaluator : IEvaluator
+internal sealed class OutputContainsEvaluator : IAssertionType
 {
     public string Type => "test-contains";
 
@@ -14,7 +14,7 @@ internal sealed class OutputContainsEvaluator : IEvaluator
 
     private sealed class Bound(string type, SourceLocation location, string value) : BoundAssertion(type, location)
     {
-        public override ValueTask<AssertionResult> EvaluateAsync(EvaluationContext context, CancellationToken cancellationToken) =>
+        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
             ValueTask.FromResult(context.Response.Output.Contains(value, StringComparison.Ordinal)
                 ? AssertionResult.Pass(Type, "contains " + value)
                 : AssertionResult.Fail(Type, $"expected to contain '{value}'; response began: '{context.Response.Output}'"));

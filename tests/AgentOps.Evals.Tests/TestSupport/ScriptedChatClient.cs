@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 
 namespace AgentOps.Evals.Tests.TestSupport;
 
-/// <summary>A fake inner IChatClient: answers each call with the script's function and counts calls.</summary>
+/// <summary>A fake inner IChatClient: answers each call (plain or streamed) with the script's function and counts calls.</summary>
 internal sealed class ScriptedChatClient(Func<IList<ChatMessage>, ChatOptions?, int, ChatResponse> script) : IChatClient
 {
     private int _calls;
@@ -15,8 +15,15 @@ internal sealed class ScriptedChatClient(Func<IList<ChatMessage>, ChatOptions?, 
         return Task.FromResult(script(messages.ToList(), options, call));
     }
 
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    /// <summary>Streams the script's response as updates (usage last); a script that throws fails before the first update.</summary>
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var call = Interlocked.Increment(ref _calls);
+        var response = script(messages.ToList(), options, call);
+        await Task.Yield();
+        foreach (var update in response.ToChatResponseUpdates()) yield return update;
+    }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => null;
 

@@ -19,7 +19,7 @@ internal sealed class GroundednessEvaluator : JudgedEvaluator<GroundednessEvalua
 
     protected override Args? Parse(AssertionSpec spec, List<Problem> problems) => NoArgs;
 
-    protected override JudgeRequest? Build(Args args, EvaluationContext context, out string unusable)
+    protected override JudgeRequest? Build(Args args, AssertionContext context, out string unusable)
     {
         var documents = context.Case.Input.Context;
         if (documents.Count == 0)

@@ -14,9 +14,9 @@ internal abstract class JudgedEvaluator<TArgs> : SpecEvaluator<TArgs> where TArg
     protected sealed override bool NeedsJudge => true;
 
     /// <summary>The question for the judge, or null with <paramref name="unusable"/> set when the case cannot be judged this way.</summary>
-    protected abstract JudgeRequest? Build(TArgs args, EvaluationContext context, out string unusable);
+    protected abstract JudgeRequest? Build(TArgs args, AssertionContext context, out string unusable);
 
-    protected sealed override async ValueTask<AssertionResult> EvaluateAsync(TArgs args, EvaluationContext context, CancellationToken cancellationToken)
+    protected sealed override async ValueTask<AssertionResult> EvaluateAsync(TArgs args, AssertionContext context, CancellationToken cancellationToken)
     {
         if (context.Judge is not { } judge)
             return new AssertionResult(Type, false, NoJudgeReason, InfraError: true);
@@ -39,7 +39,7 @@ internal abstract class JudgedEvaluator<TArgs> : SpecEvaluator<TArgs> where TArg
     }
 
     /// <summary>The conversation as the judge reads it: one "role: text" line per message.</summary>
-    protected static string Conversation(EvaluationContext context)
+    protected static string Conversation(AssertionContext context)
     {
         var builder = new StringBuilder();
         foreach (var message in context.Case.Input.Messages)

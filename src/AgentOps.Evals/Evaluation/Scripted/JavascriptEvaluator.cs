@@ -63,7 +63,7 @@ internal sealed class JavascriptEvaluator : SpecEvaluator<JavascriptEvaluator.Ar
     private static bool ContainsReturn(string code) =>
         System.Text.RegularExpressions.Regex.IsMatch(code, @"(^|[^\w$.])return\b");
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         using var engine = new Engine(options => options
             .TimeoutInterval(args.Timeout)
@@ -151,7 +151,7 @@ internal sealed class JavascriptEvaluator : SpecEvaluator<JavascriptEvaluator.Ar
     }
 
     /// <summary>promptfoo's <c>context</c>: the case's vars, the rendered prompt (last user message) and the test.</summary>
-    private static string ContextJson(EvaluationContext context)
+    private static string ContextJson(AssertionContext context)
     {
         var vars = new JsonObject();
         foreach (var (name, value) in context.Case.Input.Vars)

@@ -52,7 +52,7 @@ internal class EqualsEvaluator : SpecEvaluator<EqualsEvaluator.Args>
             number is not null ? $"equals the number {quoted}" : ignoreCase ? $"equals '{quoted}' (ignoring case)" : $"equals '{quoted}'");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         var actual = args.Trim ? output.AsSpan().Trim() : output.AsSpan();

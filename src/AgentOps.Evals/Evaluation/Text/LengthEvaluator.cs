@@ -18,7 +18,7 @@ internal abstract class LengthEvaluator : SpecEvaluator<LengthEvaluator.Args>
     protected sealed override Args? Parse(AssertionSpec spec, List<Problem> problems) =>
         spec.RequiredCount("value", "characters", problems, max: int.MaxValue) is { } bound ? new Args(bound) : null;
 
-    protected sealed override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected sealed override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         var length = new StringInfo(output).LengthInTextElements;

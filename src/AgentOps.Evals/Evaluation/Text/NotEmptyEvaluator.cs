@@ -15,7 +15,7 @@ internal sealed class NotEmptyEvaluator : SpecEvaluator<object>
 
     protected override object? Parse(AssertionSpec spec, List<Problem> problems) => NoArgs;
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(object args, EvaluationContext context, CancellationToken cancellationToken) =>
+    protected override ValueTask<AssertionResult> EvaluateAsync(object args, AssertionContext context, CancellationToken cancellationToken) =>
         new(string.IsNullOrWhiteSpace(context.Response.Output)
             ? AssertionResult.Fail(Type, context.Response.Output.Length == 0 ? "expected a non-empty response; response was empty" : "expected a non-empty response; response was only whitespace")
             : AssertionResult.Pass(Type, "response is not empty"));

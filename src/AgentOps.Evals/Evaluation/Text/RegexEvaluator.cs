@@ -62,7 +62,7 @@ internal class RegexEvaluator : SpecEvaluator<RegexEvaluator.Args>
         return new Args(regex, timeoutMs, display, Negated ? $"does not match {display}" : $"matches {display}");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         try

@@ -36,7 +36,7 @@ internal abstract class TextListEvaluator : SpecEvaluator<TextListEvaluator.Args
         return new Args(values, string.Join(", ", values.Select(v => $"'{Excerpt.Of(v, 40)}'")));
     }
 
-    protected sealed override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected sealed override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         var comparison = IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

@@ -25,7 +25,7 @@ internal sealed class IsValidOpenAiToolsCallEvaluator : SpecEvaluator<object>
 
     protected override object? Parse(AssertionSpec spec, List<Problem> problems) => NoArgs;
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(object args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(object args, AssertionContext context, CancellationToken cancellationToken)
     {
         var calls = context.Response.Trajectory.ToolCalls.Select(c => (c.Name, c.ArgumentsJson)).ToList();
         if (calls.Count == 0 && !TryReadOutputCalls(context.Response.Output, calls))

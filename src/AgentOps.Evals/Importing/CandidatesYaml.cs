@@ -6,10 +6,10 @@ namespace AgentOps.Evals.Importing;
 
 /// <summary>Writes an import's providers, candidates, judge, embeddings and run settings as eval.config.yaml. Every value is a
 /// quoted YAML scalar, so a value from the promptfoo config (an apiBaseUrl with a comma or a brace) can never add a field.</summary>
-public static class PromptfooConfigWriter
+internal static class CandidatesYaml
 {
     /// <summary>The YAML; <paramref name="goldenSet"/> (relative to the config) adds golden-set and baseline, for a complete config.</summary>
-    public static string ToYaml(PromptfooImport imported, string? goldenSet)
+    public static string Write(PromptfooImport imported, string? goldenSet)
     {
         var root = new YamlMappingNode();
         if (goldenSet is not null) root.Add("golden-set", Quoted(goldenSet));

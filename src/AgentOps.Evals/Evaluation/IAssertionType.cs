@@ -4,7 +4,7 @@ using AgentOps.Evals.Diagnostics;
 namespace AgentOps.Evals.Evaluation;
 
 /// <summary>One assertion type (<c>contains</c>, <c>tool-called</c>, …): binds an <c>expect</c> entry once, when the case loads.</summary>
-public interface IEvaluator
+public interface IAssertionType
 {
     /// <summary>The assertion type as written in case files.</summary>
     string Type { get; }
