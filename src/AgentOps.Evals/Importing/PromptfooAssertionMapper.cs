@@ -147,7 +147,7 @@ internal static class PromptfooAssertionMapper
                 return Unmapped("compares outputs of several prompts/providers in one test; we judge each candidate alone (use gate to compare candidates)");
             default:
                 if (type.Length == 0) return Unmapped("an assertion without a type");
-                return Unmapped(value is null && (TextTypes.Contains(type) || type is "regex" or "levenshtein" or "rouge-n" or "bleu" or "finish-reason")
+                return Unmapped((TextTypes.Contains(type) || type is "regex" or "not-regex" or "levenshtein" or "rouge-n" or "bleu" or "finish-reason" or "similar")
                     ? "missing or non-text value"
                     : type is "cost" or "latency" ? "missing threshold" : $"no equivalent assertion type '{type}'");
         }

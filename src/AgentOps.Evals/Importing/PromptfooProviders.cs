@@ -41,7 +41,7 @@ internal static class PromptfooProviders
     };
 
     // The part of an id that names the API flavour, not the model: openai:chat:gpt-4o → gpt-4o.
-    private static readonly HashSet<string> Flavours = new(StringComparer.OrdinalIgnoreCase) { "chat", "completion", "messages", "responses", "text", "generate", "chat-completion" };
+    private static readonly HashSet<string> Flavours = new(StringComparer.OrdinalIgnoreCase) { "chat", "completion", "messages", "responses", "text", "generate", "chat-completion", "converse", "invoke" };
 
     public static List<PromptfooProvider> Read(JsonNode? node, string baseDir, ICollection<ImportNote> notes)
     {

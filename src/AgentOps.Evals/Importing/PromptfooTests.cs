@@ -70,6 +70,11 @@ internal static class PromptfooTests
     {
         if (!PromptfooFiles.IsFileRef(text) && !text.Contains("://", StringComparison.Ordinal) && Path.HasExtension(text))
             text = PromptfooFiles.Scheme + text;
+        if (!PromptfooFiles.IsFileRef(text) && !text.Contains("://", StringComparison.Ordinal))
+        {
+            notes.Add(new("", "tests", $"unexpected test entry '{text}': not imported"));
+            return;
+        }
         if (!PromptfooFiles.IsFileRef(text))
         {
             notes.Add(new("", "tests", $"'{text}': a remote dataset is not fetched (the import stays offline); download it and import the file"));
