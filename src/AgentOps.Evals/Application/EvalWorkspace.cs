@@ -112,7 +112,7 @@ public sealed class EvalWorkspace
         JudgeCalibration.CalibrateAsync(this, runId, cancellationToken);
 
     /// <summary>Imports a promptfooconfig.yaml: cases into GOLDEN-SET/SUITE/, candidates as config YAML (written to <paramref name="configFile"/> when given).</summary>
-    public ImportResult ImportPromptfoo(string source, string suite, string? configFile = null) => PromptfooImportJob.Import(this, source, suite, configFile);
+    public ImportResult ImportPromptfoo(string source, string suite, string? configFile = null, bool force = false) => PromptfooImportJob.Import(this, source, suite, configFile, force);
 
     private async Task<RunInfo> GetRunAsync(string runId, string field, CancellationToken cancellationToken)
     {

@@ -56,6 +56,7 @@ internal static class RunExecution
             Evaluators = ws.Evaluators,
             Concurrency = request.Concurrency ?? ws.Config.Run.Concurrency,
             Judge = judge,
+            Embeddings = EmbeddingGeneratorFactory.Create(ws.Config, session.Identity.Provider),
         };
 
         var clock = Stopwatch.StartNew();

@@ -19,6 +19,10 @@ public sealed record EvalConfig
     public IReadOnlyDictionary<string, CandidateConfig> Candidates { get; init; } = new Dictionary<string, CandidateConfig>();
     public string? Baseline { get; init; }
     public JudgeConfig? Judge { get; init; }
+
+    /// <summary>Embeddings for <c>similar</c>; null when the config has none.</summary>
+    public EmbeddingsConfig? Embeddings { get; init; }
+
     public IReadOnlyDictionary<string, ModelPrice> Pricing { get; init; } = new Dictionary<string, ModelPrice>();
     public RunOptions Run { get; init; } = new();
     public GateOptions Gate { get; init; } = new();
