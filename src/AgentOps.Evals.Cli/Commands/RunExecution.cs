@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Cli.Output;
+using AgentOps.Evals.Config;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Evaluation.ModelGraded;
 using AgentOps.Evals.Providers;
@@ -25,7 +26,7 @@ internal static class RunExecution
     /// (enough for <c>run</c>'s table, and memory stays flat at 100,000 trials).</summary>
     public static async Task<RunResult> ExecuteAsync(Workspace ws, SqliteResultStore store, RunRequest request, CancellationToken cancellationToken, bool fullTrials = true)
     {
-        if (request.K < 1) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number ≥ 1");
+        if (request.K is < 1 or > RunOptions.MaxK) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number from 1 to {RunOptions.MaxK} (as run.k in the config)");
         // Two git processes take ~40 ms: they run while the case files parse instead of after.
         var git = request.Resume is null ? Task.Run(() => (Commit: GitInfo.Commit(), Branch: GitInfo.Branch())) : null;
         var cases = CaseSelection.Select(ws.LoadCases(), request.Filter, request.Shard);

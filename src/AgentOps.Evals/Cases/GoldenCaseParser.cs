@@ -48,7 +48,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         var created = Date(fields.GetValueOrDefault("created"), "created");
 
         CaseInput? input = null;
-        if (fields.TryGetValue("input", out var inputNode)) input = Input(inputNode);
+        if (fields.TryGetValue("input", out var inputNode)) input = Input(inputNode, status == CaseStatus.Active);
         else reader.Missing(map, "input", "a mapping with messages (and optionally vars, context, tools)");
 
         var expect = Expect(fields.GetValueOrDefault("expect"));
@@ -97,7 +97,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         return null;
     }
 
-    private CaseInput? Input(YamlNode node)
+    private CaseInput? Input(YamlNode node, bool active)
     {
         if (reader.Mapping(node, "input", "a mapping with messages (and optionally vars, context, tools)") is not { } map) return null;
         var fields = reader.Fields(map, "input", InputFields);
@@ -115,6 +115,11 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
                 if (role is not null && content is not null) messages.Add(new CaseMessage(role, content));
             }
         }
+
+        // An active case with nothing to say would be sent as an empty conversation and pass on whatever comes back.
+        if (active && fields.GetValueOrDefault("messages") is var messagesNode && (YamlFieldReader.IsNull(messagesNode) || messagesNode is YamlSequenceNode { Children.Count: 0 }))
+            reader.Report(messagesNode ?? map, "input.messages",
+                "found no messages in an active case, expected at least one {role: user, content: ...} (or status: needs-label until it has one)");
 
         var vars = reader.TextMap(fields.GetValueOrDefault("vars"), "input.vars", "a scalar value");
         var context = reader.TextList(fields.GetValueOrDefault("context"), "input.context", "grounding documents (text)");
@@ -135,6 +140,9 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
                 var parameters = YamlFieldReader.IsNull(f.GetValueOrDefault("parameters"))
                     ? null
                     : reader.JsonObjectOf(f.GetValueOrDefault("parameters"), path + ".parameters", "a JSON schema object (a mapping)");
+                if (parameters is not null)
+                    foreach (var problem in ToolSchemaCheck.Problems(parameters))
+                        reader.Report(f["parameters"], $"{path}.parameters{problem.Path}", problem.Message);
                 var returns = f.TryGetValue("returns", out var ret) ? YamlJsonConverter.ToJson(ret) : null;
                 var error = reader.Text(f.GetValueOrDefault("error"), path + ".error", "the error message text");
                 if (name is not null) tools.Add(new MockTool(name, description, parameters, returns, error));

@@ -72,8 +72,8 @@ public static class ChatClientFactory
         {
             key = Environment.GetEnvironmentVariable(variable) ?? "";
             if (key.Length == 0)
-                throw new InputException(config.SourceFile, $"providers.{provider.Name}.api-key-env",
-                    $"environment variable {variable} is not set; set it to the API key for provider '{provider.Name}' (or run on cassettes with the replay provider)");
+                throw new InputException(ConfigFieldLocator.Problem(config, $"providers.{provider.Name}.api-key-env",
+                    $"environment variable {variable} is not set; set it to the API key for provider '{provider.Name}' (or run on cassettes with the replay provider)"));
         }
         var endpoint = ExpandVariables(provider.Endpoint, config, provider);
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
@@ -92,6 +92,6 @@ public static class ChatClientFactory
         System.Text.RegularExpressions.Regex.Replace(text, @"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
             Environment.GetEnvironmentVariable(m.Groups[1].Value) is { Length: > 0 } value
                 ? value
-                : throw new InputException(config.SourceFile, $"providers.{provider.Name}.endpoint",
-                    $"environment variable {m.Groups[1].Value} is not set; it names the endpoint of provider '{provider.Name}'"));
+                : throw new InputException(ConfigFieldLocator.Problem(config, $"providers.{provider.Name}.endpoint",
+                    $"environment variable {m.Groups[1].Value} is not set; set it (it names the endpoint of provider '{provider.Name}') or run on cassettes with the replay provider")));
 }
