@@ -22,7 +22,8 @@ internal sealed class Workspace
     public string GoldenSetRoot { get; }
     public string StorePath { get; }
     public bool Json { get; }
-    public EvaluatorRegistry Evaluators { get; } = EvaluatorRegistry.CreateDefault();
+    public EvaluatorRegistry Evaluators => _evaluators ??= Evaluation.Meai.EvaluatorPlugins.CreateRegistry(Config);
+    private EvaluatorRegistry? _evaluators;
 
     /// <summary>Loads the config (a missing default config falls back to built-in defaults; a missing named one is an error).</summary>
     public static Workspace Open(ParseResult parse)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Evaluation;
 
 namespace AgentOps.Evals.Cases;
 
@@ -9,6 +10,10 @@ namespace AgentOps.Evals.Cases;
 /// <param name="Location">Where the assertion stands in its case file.</param>
 public sealed record AssertionSpec(string Type, JsonObject Args, SourceLocation Location)
 {
+    /// <summary>The entry bound by the loader (fields parsed and checked once); null for a spec built in code,
+    /// which <see cref="EvaluatorRegistry.Bind"/> binds when it is scored.</summary>
+    public BoundAssertion? Bound { get; init; }
+
     /// <summary>A string field, or null when absent.</summary>
     public string? GetString(string name) => Args[name] is JsonValue v && v.TryGetValue(out string? s) ? s : Args[name]?.ToJsonString();
 

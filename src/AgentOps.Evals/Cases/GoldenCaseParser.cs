@@ -51,7 +51,9 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         if (fields.TryGetValue("input", out var inputNode)) input = Input(inputNode, status == CaseStatus.Active);
         else reader.Missing(map, "input", "a mapping with messages (and optionally vars, context, tools)");
 
-        var expect = Expect(fields.GetValueOrDefault("expect"));
+        var bound = Expect(fields.GetValueOrDefault("expect"));
+        var expect = bound.Select(b => b.Spec).ToList();
+        if (input is not null) RequireContext(bound, input);
         var expectNode = fields.GetValueOrDefault("expect");
         if (status == CaseStatus.Active && (YamlFieldReader.IsNull(expectNode) || expectNode is YamlSequenceNode { Children.Count: 0 }))
             reader.Report(expectNode ?? map, "expect",
@@ -151,9 +153,10 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         return new CaseInput(messages, vars, context, tools);
     }
 
-    private List<AssertionSpec> Expect(YamlNode? node)
+    /// <summary>The entries that bound cleanly, each with its path (<c>expect[2]</c>) for later case-level checks.</summary>
+    private List<(AssertionSpec Spec, string Path)> Expect(YamlNode? node)
     {
-        var specs = new List<AssertionSpec>();
+        var specs = new List<(AssertionSpec, string)>();
         if (reader.Sequence(node, "expect", "a list of assertions like {type: contains, value: …}") is not { } seq) return specs;
         for (var i = 0; i < seq.Children.Count; i++)
         {
@@ -184,24 +187,25 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
                 continue;
             }
             var spec = new AssertionSpec(type, args, reader.At(map));
-            Validate(evaluator, spec, path, argNodes);
-            specs.Add(spec);
+            if (Bind(evaluator, spec, path, argNodes) is { } bound) specs.Add((spec with { Bound = bound }, path));
         }
         return specs;
     }
 
-    /// <summary>Runs the evaluator's own checks and points each problem at the assertion and, when it names one, the field.</summary>
-    private void Validate(IEvaluator evaluator, AssertionSpec spec, string path, Dictionary<string, YamlNode> argNodes)
+    /// <summary>Binds the entry (the evaluator parses and checks its fields once, here) and points each problem at the
+    /// assertion and, when it names one, the field; null when any problem was found.</summary>
+    private BoundAssertion? Bind(IAssertionType evaluator, AssertionSpec spec, string path, Dictionary<string, YamlNode> argNodes)
     {
-        IReadOnlyList<Problem> found;
+        var found = new List<Problem>();
+        BoundAssertion? bound;
         try
         {
-            found = evaluator.Validate(spec).ToList();
+            bound = evaluator.Bind(spec, found);
         }
         catch (Exception e)
         {
             reader.Problems.Add(new Problem(spec.Location, path, $"the '{spec.Type}' evaluator could not check this assertion: {e.Message}"));
-            return;
+            return null;
         }
         foreach (var problem in found)
         {
@@ -212,6 +216,21 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
             if (argNodes.TryGetValue(argName, out var argNode) && (location.Line == 0 || location == spec.Location)) location = reader.At(argNode);
             else if (location.Line == 0 || location.File != reader.File) location = spec.Location;
             reader.Problems.Add(new Problem(location, field, problem.Message));
+        }
+        if (found.Count == 0 && bound is null)
+            reader.Problems.Add(new Problem(spec.Location, path, $"the '{spec.Type}' evaluator refused this assertion without saying why"));
+        return found.Count == 0 ? bound : null;
+    }
+
+    /// <summary>An assertion that grades against <c>input.context</c> (groundedness) in a case without one could only fail at run time, as a judge error; refuse it now.</summary>
+    private void RequireContext(List<(AssertionSpec Spec, string Path)> bound, CaseInput input)
+    {
+        if (input.Context.Count > 0) return;
+        foreach (var (spec, path) in bound)
+        {
+            if (spec.Bound is { NeedsContext: true })
+                reader.Problems.Add(new Problem(spec.Location, path,
+                    $"found a '{spec.Type}' assertion and no input.context, expected input.context to list the documents the response must be grounded in"));
         }
     }
 

@@ -10,11 +10,12 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators"];
     private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
+    private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
     private static readonly string[] PriceFields = ["input", "output"];
     private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
@@ -74,6 +75,7 @@ public static class ConfigLoader
             Run = Run(fields.GetValueOrDefault("run"), reader),
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
+            Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
         };
     }
 
@@ -119,6 +121,23 @@ public static class ConfigLoader
                 providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null));
         }
         return providers;
+    }
+
+    private static Dictionary<string, EvaluatorPluginConfig> Evaluators(YamlNode? node, YamlFieldReader reader, string baseDir)
+    {
+        var evaluators = new Dictionary<string, EvaluatorPluginConfig>(StringComparer.Ordinal);
+        foreach (var (name, _, value) in Entries(node, "evaluators", "a mapping of evaluator names to {assembly, type, needs-judge}", reader))
+        {
+            var path = $"evaluators.{name}";
+            if (reader.Mapping(value, path, "an MEAI evaluator: {assembly, type, needs-judge}") is not { } map) continue;
+            var f = reader.Fields(map, path, EvaluatorFields);
+            var assembly = f.TryGetValue("assembly", out var a) ? reader.Text(a, path + ".assembly", "the path of a .dll") : MissingText(reader, map, path + ".assembly", "the path of the .dll holding the evaluator");
+            var type = f.TryGetValue("type", out var t) ? reader.Text(t, path + ".type", "a full type name") : MissingText(reader, map, path + ".type", "the evaluator's full type name, e.g. MyTeam.Evals.RelevanceEvaluator");
+            var needsJudge = reader.OneOf(f.GetValueOrDefault("needs-judge"), path + ".needs-judge", ["true", "false"]) != "false";
+            if (assembly is not null && type is not null)
+                evaluators[name] = new EvaluatorPluginConfig(name, Path.GetFullPath(Path.Combine(baseDir, assembly)), type, needsJudge, reader.At(map));
+        }
+        return evaluators;
     }
 
     private static bool IsEnvironmentName(string text) =>

@@ -24,6 +24,9 @@ public sealed record EvalConfig
     public GateOptions Gate { get; init; } = new();
     public HarvestOptions Harvest { get; init; } = new();
 
+    /// <summary>MEAI evaluators to load by assembly and type name, by the name cases use.</summary>
+    public IReadOnlyDictionary<string, EvaluatorPluginConfig> Evaluators { get; init; } = new Dictionary<string, EvaluatorPluginConfig>();
+
     /// <summary>Resolves a path written in the config against the config's folder.</summary>
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
 }

@@ -10,7 +10,7 @@ namespace AgentOps.Evals.Evaluation;
 /// <summary>The one place built-in evaluators are listed.</summary>
 internal static class BuiltInEvaluators
 {
-    public static IEnumerable<IEvaluator> All()
+    public static IEnumerable<IAssertionType> All()
     {
         // text
         yield return new EqualsEvaluator();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Running;
@@ -6,54 +5,45 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Evaluation;
 
 /// <summary>
-/// An evaluator that reads its assertion's fields once per spec into <typeparamref name="TArgs"/> and reuses them:
-/// evaluators run tens of thousands of times, so regexes, schemas and pass reasons are built at most once per assertion.
+/// An evaluator that reads its assertion's fields into <typeparamref name="TArgs"/> when the case loads and keeps them
+/// in the bound assertion: evaluators run tens of thousands of times, so regexes, schemas and pass reasons are built once.
 /// </summary>
-internal abstract class SpecEvaluator<TArgs> : IEvaluator where TArgs : class
+internal abstract class SpecEvaluator<TArgs> : IAssertionType where TArgs : class
 {
     // Fields any assertion may carry that the runner or reports read, not the evaluator.
     private static readonly string[] CommonFields = ["description", "weight", "metric", "label", "id"];
-
-    // Keyed by reference: a spec is created once by the loader and evaluated for every trial.
-    private readonly ConditionalWeakTable<AssertionSpec, TArgs> _parsed = new();
 
     public abstract string Type { get; }
 
     /// <summary>The fields this assertion type reads; any other field is reported as unknown (a typo would otherwise fall back to a default silently).</summary>
     protected abstract IReadOnlyList<string> Fields { get; }
 
+    /// <summary>True when the assertion asks the judge model.</summary>
+    protected virtual bool NeedsJudge => false;
+
+    /// <summary>True when the assertion grades against the case's <c>input.context</c>.</summary>
+    protected virtual bool NeedsContext => false;
+
+    /// <summary>Whether this bound entry asks the judge; by default the same for every entry of the type.</summary>
+    protected virtual bool NeedsJudgeFor(TArgs args) => NeedsJudge;
+
     /// <summary>Reads the spec's fields, adding a problem for each bad one; returns null when any problem was found.</summary>
     protected abstract TArgs? Parse(AssertionSpec spec, List<Problem> problems);
 
-    protected abstract ValueTask<AssertionResult> EvaluateAsync(TArgs args, EvaluationContext context, CancellationToken cancellationToken);
+    protected abstract ValueTask<AssertionResult> EvaluateAsync(TArgs args, AssertionContext context, CancellationToken cancellationToken);
 
-    public IEnumerable<Problem> Validate(AssertionSpec spec)
+    public BoundAssertion? Bind(AssertionSpec spec, ICollection<Problem> problems)
     {
-        var problems = new List<Problem>();
-        Parse(spec, problems);
+        var found = new List<Problem>();
+        var args = Parse(spec, found);
         foreach (var (name, _) in spec.Args)
         {
             if (!Contains(Fields, name) && !Contains(CommonFields, name))
-                problems.Add(new Problem(spec.Location, name, $"unknown field for '{Type}'; expected {DescribeFields()}"));
+                found.Add(new Problem(spec.Location, name, $"unknown field for '{Type}'; expected {DescribeFields()}"));
         }
-        return problems;
-    }
-
-    public ValueTask<AssertionResult> EvaluateAsync(AssertionSpec spec, EvaluationContext context, CancellationToken cancellationToken)
-    {
-        if (!_parsed.TryGetValue(spec, out var args))
-        {
-            var problems = new List<Problem>();
-            args = Parse(spec, problems);
-            if (args is null)
-            {
-                // The loader refuses such cases; a spec built in code can still reach here, and it must never pass.
-                var first = problems.Count > 0 ? problems[0] : new Problem(spec.Location, "", "invalid assertion");
-                return new(AssertionResult.Fail(Type, $"invalid assertion: {first.Field}: {first.Message}"));
-            }
-            args = _parsed.GetValue(spec, _ => args);
-        }
-        return EvaluateAsync(args, context, cancellationToken);
+        foreach (var problem in found)
+            problems.Add(problem);
+        return found.Count == 0 && args is not null ? new Bound(this, spec.Location, args) : null;
     }
 
     private string DescribeFields() =>
@@ -67,5 +57,16 @@ internal abstract class SpecEvaluator<TArgs> : IEvaluator where TArgs : class
                 return true;
         }
         return false;
+    }
+
+    /// <summary>The parsed fields and the evaluator that reads them.</summary>
+    private sealed class Bound(SpecEvaluator<TArgs> evaluator, SourceLocation location, TArgs args) : BoundAssertion(evaluator.Type, location)
+    {
+        public override bool NeedsJudge { get; } = evaluator.NeedsJudgeFor(args);
+
+        public override bool NeedsContext => evaluator.NeedsContext;
+
+        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
+            evaluator.EvaluateAsync(args, context, cancellationToken);
     }
 }

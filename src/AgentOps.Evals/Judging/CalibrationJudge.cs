@@ -1,6 +1,5 @@
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Evaluation;
-using AgentOps.Evals.Evaluation.ModelGraded;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Targets;
 using Microsoft.Extensions.AI;
@@ -28,21 +27,18 @@ public static class CalibrationJudge
     {
         ArgumentNullException.ThrowIfNull(goldenCase);
         var human = goldenCase.ExpectJudge ?? throw new ArgumentException($"case '{goldenCase.Id}' has no expect-judge label", nameof(goldenCase));
-        var graded = goldenCase.Expect
-            .Select(spec => (Spec: spec, Evaluator: evaluators.TryGet(spec.Type, out var e) ? e : null))
-            .Where(x => x.Evaluator is IModelGradedEvaluator)
-            .ToList();
+        var graded = goldenCase.Expect.Select(evaluators.Bind).Where(a => a.NeedsJudge).ToList();
         if (graded.Count == 0) return new CalibrationItem(goldenCase.Id, human, null, "no model-graded assertion to calibrate");
         var trial = storedTrials.Where(t => t.CaseId == goldenCase.Id && t.Outcome != TrialOutcome.InfraError).OrderBy(t => t.TrialIndex).FirstOrDefault();
         if (trial is null) return new CalibrationItem(goldenCase.Id, human, null, "no stored trial with an output for this case");
 
         var response = new TargetResponse(trial.Output, trial.Trajectory, trial.Usage, trial.LatencyMs, trial.FinishReason, candidate.ModelId);
-        var context = new EvaluationContext(goldenCase, response, candidate, trial.TrialIndex) { Judge = judge };
+        var context = new AssertionContext(goldenCase, response, candidate, trial.TrialIndex) { Judge = judge };
         var reasons = new List<string>();
         var passed = true;
-        foreach (var (spec, evaluator) in graded)
+        foreach (var assertion in graded)
         {
-            var result = await evaluator!.EvaluateAsync(spec, context, cancellationToken).ConfigureAwait(false);
+            var result = await assertion.EvaluateAsync(context, cancellationToken).ConfigureAwait(false);
             if (result.InfraError) return new CalibrationItem(goldenCase.Id, human, null, $"{result.Type}: {result.Reason}");
             passed &= result.Passed;
             reasons.Add($"{result.Type}: {result.Reason}");

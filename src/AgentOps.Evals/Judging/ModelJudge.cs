@@ -11,7 +11,7 @@ namespace AgentOps.Evals.Judging;
 /// reply cannot be read, asks once more to repair it. A judge that still cannot be read is an error, never a verdict.</summary>
 internal static class ModelJudge
 {
-    public static async Task<JudgeAnswer> AskAsync(IChatClient judge, JudgeRequest request, EvaluationContext context, CancellationToken cancellationToken)
+    public static async Task<JudgeAnswer> AskAsync(IChatClient judge, JudgeRequest request, AssertionContext context, CancellationToken cancellationToken)
     {
         var prompts = judge.GetService<JudgePrompts>() ?? JudgePrompts.Default;
         var messages = new List<ChatMessage>

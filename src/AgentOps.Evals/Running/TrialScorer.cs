@@ -9,14 +9,13 @@ internal static class TrialScorer
 {
     public static async Task<TrialResult> ScoreAsync(RunPlan plan, GoldenCase goldenCase, int trialIndex, TargetResponse response, CancellationToken cancellationToken)
     {
-        var context = new EvaluationContext(goldenCase, response, plan.Run.Candidate, trialIndex) { Judge = plan.Judge, Embeddings = plan.Embeddings };
+        var context = new AssertionContext(goldenCase, response, plan.Run.Candidate, trialIndex) { Judge = plan.Judge, Embeddings = plan.Embeddings };
         var results = new AssertionResult[goldenCase.Expect.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            var spec = goldenCase.Expect[i];
-            results[i] = plan.Evaluators.TryGet(spec.Type, out var evaluator)
-                ? await evaluator.EvaluateAsync(spec, context, cancellationToken).ConfigureAwait(false)
-                : new AssertionResult(spec.Type, false, $"unknown assertion type '{spec.Type}'", InfraError: true);
+            // Loaded cases carry their binding; only a spec built in code is bound here.
+            var assertion = plan.Evaluators.Bind(goldenCase.Expect[i]);
+            results[i] = await assertion.EvaluateAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
         TrialOutcome outcome;

@@ -7,14 +7,22 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Tests.Cases;
 
 /// <summary>Stand-ins for the real evaluators: only their load-time checks matter to the loader.</summary>
-internal sealed class TestEvaluator(string type, Func<AssertionSpec, IEnumerable<Problem>>? validate = null) : IEvaluator
+internal sealed class TestEvaluator(string type, Func<AssertionSpec, IEnumerable<Problem>>? validate = null) : IAssertionType
 {
     public string Type => type;
 
-    public IEnumerable<Problem> Validate(AssertionSpec spec) => validate?.Invoke(spec) ?? [];
+    public BoundAssertion? Bind(AssertionSpec spec, ICollection<Problem> problems)
+    {
+        var found = (validate?.Invoke(spec) ?? []).ToList();
+        foreach (var problem in found) problems.Add(problem);
+        return found.Count == 0 ? new LoadOnly(type, spec.Location) : null;
+    }
 
-    public ValueTask<AssertionResult> EvaluateAsync(AssertionSpec spec, EvaluationContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("load-time stand-in");
+    private sealed class LoadOnly(string type, SourceLocation location) : BoundAssertion(type, location)
+    {
+        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("load-time stand-in");
+    }
 
     public static EvaluatorRegistry Registry()
     {

@@ -98,6 +98,7 @@ public sealed class CliCommandTests : IDisposable
     [InlineData("unknown-field.yaml", "id: unknown-field\ntittle: x\ninput: {messages: [{role: user, content: hi}]}\nexpect: [{type: contains, value: x}]\n", "did you mean `title`")]
     [InlineData("bad-type.yaml", "id: bad-type\ninput: {messages: [{role: user, content: hi}]}\nexpect: [{type: containz, value: x}]\n", "containz")]
     [InlineData("bad-regex.yaml", "id: bad-regex\ninput: {messages: [{role: user, content: hi}]}\nexpect: [{type: regex, pattern: \"(unclosed\"}]\n", "expect[0].pattern")]
+    [InlineData("ungrounded.yaml", "id: ungrounded\ninput: {messages: [{role: user, content: hi}]}\nexpect:\n  - {type: groundedness}\n", "ungrounded.yaml:4:5: expect[0]: found a 'groundedness' assertion and no input.context")]
     [InlineData("bad-severity.yaml", "id: bad-severity\nseverity: P9\ninput: {messages: [{role: user, content: hi}]}\nexpect: [{type: contains, value: x}]\n", "severity")]
     [InlineData("empty.yaml", "", "empty.yaml")]
     public async Task Validate_names_the_file_line_and_field_of_bad_input_without_a_stack_trace(string file, string content, string expected)

@@ -16,16 +16,23 @@ internal static class Check
     public static AssertionSpec Spec(string type, string argsJson = "{}") =>
         new(type, JsonNode.Parse(argsJson)!.AsObject(), Where);
 
-    public static IEvaluator Evaluator(string type) =>
+    public static IAssertionType Evaluator(string type) =>
         Registry.TryGet(type, out var evaluator) ? evaluator : throw new InvalidOperationException($"no evaluator '{type}'");
 
     public static async Task<AssertionResult> Evaluate(string type, string argsJson, Trial trial)
     {
-        var spec = Spec(type, argsJson);
-        Assert.Empty(Evaluator(type).Validate(spec));
-        var result = await Evaluator(type).EvaluateAsync(spec, trial.ToContext(), CancellationToken.None);
+        var result = await Bind(type, argsJson).EvaluateAsync(trial.ToContext(), CancellationToken.None);
         Assert.Equal(type, result.Type);
         return result;
+    }
+
+    /// <summary>The assertion bound as the loader binds it; asserts it binds without a problem.</summary>
+    public static BoundAssertion Bind(string type, string argsJson)
+    {
+        var problems = new List<Problem>();
+        var bound = Evaluator(type).Bind(Spec(type, argsJson), problems);
+        Assert.Empty(problems);
+        return Assert.IsAssignableFrom<BoundAssertion>(bound);
     }
 
     public static List<Problem> Validate(string type, string argsJson) => [.. Evaluator(type).Validate(Spec(type, argsJson))];

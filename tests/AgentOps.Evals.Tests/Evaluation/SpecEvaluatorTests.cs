@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Evaluation;
 
 namespace AgentOps.Evals.Tests.Evaluation;
 
@@ -10,7 +11,7 @@ public class SpecEvaluatorTests
     public async Task An_invalid_spec_evaluated_anyway_fails_with_the_problem()
     {
         var spec = Check.Spec("regex", """{"pattern":"(unclosed"}""");
-        var result = await Check.Evaluator("regex").EvaluateAsync(spec, Trial.Answer("(unclosed").ToContext(), CancellationToken.None);
+        var result = await EvaluatorRegistry.CreateDefault().Bind(spec).EvaluateAsync(Trial.Answer("(unclosed").ToContext(), CancellationToken.None);
         Assert.False(result.Passed);
         Assert.StartsWith("invalid assertion: pattern: does not compile", result.Reason);
     }
@@ -24,15 +25,15 @@ public class SpecEvaluatorTests
     }
 
     [Fact]
-    public async Task Fields_are_read_once_per_spec()
+    public async Task Fields_are_read_once_when_bound()
     {
-        // The parsed form is cached by spec reference: editing the spec's JSON afterwards changes nothing.
+        // The bound assertion holds the parsed fields: editing the spec's JSON afterwards changes nothing.
         var spec = new AssertionSpec("contains", new JsonObject { ["value"] = "14 days" }, new SourceLocation("x.yaml", 1, 1));
-        var evaluator = Check.Evaluator("contains");
+        var bound = Check.Evaluator("contains").Bind(spec, new List<Problem>())!;
         var trial = Trial.Answer("within 14 days").ToContext();
-        Assert.True((await evaluator.EvaluateAsync(spec, trial, CancellationToken.None)).Passed);
+        Assert.True((await bound.EvaluateAsync(trial, CancellationToken.None)).Passed);
         spec.Args["value"] = "30 days";
-        Assert.True((await evaluator.EvaluateAsync(spec, trial, CancellationToken.None)).Passed);
+        Assert.True((await bound.EvaluateAsync(trial, CancellationToken.None)).Passed);
     }
 
     [Fact]
@@ -51,8 +52,9 @@ public class SpecEvaluatorTests
     private static async Task<bool> Run(JsonObject args, string type, Trial trial)
     {
         var spec = new AssertionSpec(type, args, new SourceLocation("x.yaml", 2, 3));
-        var evaluator = Check.Evaluator(type);
-        Assert.Empty(evaluator.Validate(spec));
-        return (await evaluator.EvaluateAsync(spec, trial.ToContext(), CancellationToken.None)).Passed;
+        var problems = new List<Problem>();
+        var bound = Check.Evaluator(type).Bind(spec, problems);
+        Assert.Empty(problems);
+        return (await bound!.EvaluateAsync(trial.ToContext(), CancellationToken.None)).Passed;
     }
 }

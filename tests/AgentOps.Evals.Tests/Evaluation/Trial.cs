@@ -24,7 +24,7 @@ internal sealed record Trial
         ToolCalls = [.. calls.Select((c, i) => new ToolCallRecord(i, c.Name, c.ArgsJson, "{}"))],
     };
 
-    public EvaluationContext ToContext()
+    public AssertionContext ToContext()
     {
         var @case = new GoldenCase
         {
@@ -33,6 +33,6 @@ internal sealed record Trial
         };
         var response = new TargetResponse(Output, new Trajectory([], ToolCalls), Usage, LatencyMs, FinishReason, "gpt-test");
         var candidate = new CandidateIdentity("prod", "gpt-test", "abcd1234", "replay", "0.1.0");
-        return new EvaluationContext(@case, response, candidate, 0) { Embeddings = Embeddings };
+        return new AssertionContext(@case, response, candidate, 0) { Embeddings = Embeddings };
     }
 }

@@ -18,18 +18,19 @@ internal static class JudgeTrial
         Input = new CaseInput([new CaseMessage("user", "Can I send my order back after 30 days? I live in Germany.")], new Dictionary<string, string>(), context ?? [], tools ?? []),
     };
 
-    public static EvaluationContext Context(string output, IChatClient? judge, GoldenCase? goldenCase = null, IReadOnlyList<ToolCallRecord>? calls = null) =>
+    public static AssertionContext Context(string output, IChatClient? judge, GoldenCase? goldenCase = null, IReadOnlyList<ToolCallRecord>? calls = null) =>
         new(goldenCase ?? Case(), new TargetResponse(output, new Trajectory([], calls ?? []), TokenUsage.Zero, 900, "stop", "gpt-test"),
             new CandidateIdentity("prod", "gpt-test", "abcd1234", "replay", "0.1.0"), 2) { Judge = judge };
 
     public static AssertionSpec Spec(string type, string argsJson) =>
         new(type, System.Text.Json.Nodes.JsonNode.Parse(argsJson)!.AsObject(), new SourceLocation("golden-set/refunds/refunds-eu-012.yaml", 20, 5));
 
-    public static async Task<AssertionResult> Evaluate(string type, string argsJson, EvaluationContext context)
+    public static async Task<AssertionResult> Evaluate(string type, string argsJson, AssertionContext context)
     {
-        var spec = Spec(type, argsJson);
         Assert.True(Registry.TryGet(type, out var evaluator), type);
-        Assert.Empty(evaluator.Validate(spec));
-        return await evaluator.EvaluateAsync(spec, context, CancellationToken.None);
+        var problems = new List<Problem>();
+        var bound = evaluator.Bind(Spec(type, argsJson), problems);
+        Assert.Empty(problems);
+        return await bound!.EvaluateAsync(context, CancellationToken.None);
     }
 }

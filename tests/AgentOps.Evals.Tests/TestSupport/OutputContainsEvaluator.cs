@@ -6,17 +6,17 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Tests.TestSupport;
 
 /// <summary>A minimal evaluator so runner tests don't depend on the built-in ones: passes when the output contains 'value'.</summary>
-internal sealed class OutputContainsEvaluator : IEvaluator
+internal sealed class OutputContainsEvaluator : IAssertionType
 {
     public string Type => "test-contains";
 
-    public IEnumerable<Problem> Validate(AssertionSpec spec) => [];
+    public BoundAssertion? Bind(AssertionSpec spec, ICollection<Problem> problems) => new Bound(Type, spec.Location, spec.GetString("value") ?? "");
 
-    public ValueTask<AssertionResult> EvaluateAsync(AssertionSpec spec, EvaluationContext context, CancellationToken cancellationToken)
+    private sealed class Bound(string type, SourceLocation location, string value) : BoundAssertion(type, location)
     {
-        var value = spec.GetString("value") ?? "";
-        return ValueTask.FromResult(context.Response.Output.Contains(value, StringComparison.Ordinal)
-            ? AssertionResult.Pass(Type, "contains " + value)
-            : AssertionResult.Fail(Type, $"expected to contain '{value}'; response began: '{context.Response.Output}'"));
+        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(context.Response.Output.Contains(value, StringComparison.Ordinal)
+                ? AssertionResult.Pass(Type, "contains " + value)
+                : AssertionResult.Fail(Type, $"expected to contain '{value}'; response began: '{context.Response.Output}'"));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class EquivalenceEvaluator : JudgedEvaluator<TextValue>
         return value is null ? null : new TextValue(value, Excerpt.Of(value), "");
     }
 
-    protected override JudgeRequest? Build(TextValue args, EvaluationContext context, out string unusable)
+    protected override JudgeRequest? Build(TextValue args, AssertionContext context, out string unusable)
     {
         unusable = "";
         return new JudgeRequest(Type,

@@ -15,13 +15,16 @@ internal sealed class GroundednessEvaluator : JudgedEvaluator<GroundednessEvalua
 
     protected override IReadOnlyList<string> Fields { get; } = [];
 
+    protected override bool NeedsContext => true;
+
     protected override Args? Parse(AssertionSpec spec, List<Problem> problems) => NoArgs;
 
-    protected override JudgeRequest? Build(Args args, EvaluationContext context, out string unusable)
+    protected override JudgeRequest? Build(Args args, AssertionContext context, out string unusable)
     {
         var documents = context.Case.Input.Context;
         if (documents.Count == 0)
         {
+            // The loader refuses such a case; one built in code still reaches here.
             unusable = "groundedness needs documents to ground against, and this case has no input.context";
             return null;
         }

@@ -7,14 +7,16 @@ namespace AgentOps.Evals.Evaluation.ModelGraded;
 
 /// <summary>A model-graded assertion: builds a question for the judge from the trial, asks it, and turns the verdict
 /// into a result. No judge, a failed call or an unreadable reply is an infrastructure error of the trial, never a pass or a fail.</summary>
-internal abstract class JudgedEvaluator<TArgs> : SpecEvaluator<TArgs>, IModelGradedEvaluator where TArgs : class
+internal abstract class JudgedEvaluator<TArgs> : SpecEvaluator<TArgs> where TArgs : class
 {
     public const string NoJudgeReason = "no judge configured: set judge: {model, provider} in eval.config.yaml";
 
-    /// <summary>The question for the judge, or null with <paramref name="unusable"/> set when the case cannot be judged this way.</summary>
-    protected abstract JudgeRequest? Build(TArgs args, EvaluationContext context, out string unusable);
+    protected sealed override bool NeedsJudge => true;
 
-    protected sealed override async ValueTask<AssertionResult> EvaluateAsync(TArgs args, EvaluationContext context, CancellationToken cancellationToken)
+    /// <summary>The question for the judge, or null with <paramref name="unusable"/> set when the case cannot be judged this way.</summary>
+    protected abstract JudgeRequest? Build(TArgs args, AssertionContext context, out string unusable);
+
+    protected sealed override async ValueTask<AssertionResult> EvaluateAsync(TArgs args, AssertionContext context, CancellationToken cancellationToken)
     {
         if (context.Judge is not { } judge)
             return new AssertionResult(Type, false, NoJudgeReason, InfraError: true);
@@ -37,7 +39,7 @@ internal abstract class JudgedEvaluator<TArgs> : SpecEvaluator<TArgs>, IModelGra
     }
 
     /// <summary>The conversation as the judge reads it: one "role: text" line per message.</summary>
-    protected static string Conversation(EvaluationContext context)
+    protected static string Conversation(AssertionContext context)
     {
         var builder = new StringBuilder();
         foreach (var message in context.Case.Input.Messages)

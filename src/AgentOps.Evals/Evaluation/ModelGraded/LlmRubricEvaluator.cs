@@ -32,7 +32,7 @@ internal sealed class LlmRubricEvaluator : JudgedEvaluator<LlmRubricEvaluator.Ar
         return rubric is null || problems.Count > 0 ? null : new Args(rubric, scale, minScore);
     }
 
-    protected override JudgeRequest? Build(Args args, EvaluationContext context, out string unusable)
+    protected override JudgeRequest? Build(Args args, AssertionContext context, out string unusable)
     {
         unusable = "";
         return new JudgeRequest(Type,

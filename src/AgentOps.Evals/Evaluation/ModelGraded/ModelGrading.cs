@@ -7,5 +7,5 @@ public static class ModelGrading
 {
     /// <summary>True when any assertion of <paramref name="goldenCase"/> is model-graded.</summary>
     public static bool NeedsJudge(GoldenCase goldenCase, EvaluatorRegistry evaluators) =>
-        goldenCase.Expect.Any(a => evaluators.TryGet(a.Type, out var evaluator) && evaluator is IModelGradedEvaluator);
+        goldenCase.Expect.Any(a => evaluators.Bind(a).NeedsJudge);
 }

@@ -20,7 +20,7 @@ internal sealed class ToolUseJudgementEvaluator : JudgedEvaluator<ToolUseJudgeme
         return problems.Count > 0 ? null : new Args(criteria);
     }
 
-    protected override JudgeRequest? Build(Args args, EvaluationContext context, out string unusable)
+    protected override JudgeRequest? Build(Args args, AssertionContext context, out string unusable)
     {
         unusable = "";
         var tools = new StringBuilder();

@@ -29,7 +29,7 @@ internal sealed class FinishReasonEvaluator : SpecEvaluator<TextValue>
         return new TextValue(name, name, $"finished with '{name}'");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(TextValue args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(TextValue args, AssertionContext context, CancellationToken cancellationToken)
     {
         var reported = context.Response.FinishReason;
         var actual = FinishReasons.Normalize(reported);

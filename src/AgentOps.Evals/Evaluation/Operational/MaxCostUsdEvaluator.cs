@@ -22,7 +22,7 @@ internal sealed class MaxCostUsdEvaluator : SpecEvaluator<MaxCostUsdEvaluator.Ar
         return new Args(exact, Usd(exact));
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var cost = context.Response.Usage.CostUsd;
         return new(cost <= args.Limit

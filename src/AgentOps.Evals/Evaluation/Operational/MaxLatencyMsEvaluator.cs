@@ -17,7 +17,7 @@ internal sealed class MaxLatencyMsEvaluator : SpecEvaluator<MaxLatencyMsEvaluato
     protected override Args? Parse(AssertionSpec spec, List<Problem> problems) =>
         spec.RequiredNumber("value", problems, min: 0) is { } limit ? new Args(limit, Ms(limit)) : null;
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var latency = context.Response.LatencyMs;
         return new(latency <= args.Limit

@@ -16,7 +16,7 @@ internal sealed class MaxOutputTokensEvaluator : SpecEvaluator<MaxOutputTokensEv
     protected override Args? Parse(AssertionSpec spec, List<Problem> problems) =>
         spec.RequiredCount("value", "tokens", problems) is { } limit ? new Args(limit) : null;
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var tokens = context.Response.Usage.OutputTokens;
         return new(tokens <= args.Limit

@@ -15,7 +15,7 @@ internal sealed class NoRefusalEvaluator : SpecEvaluator<object>
 
     protected override object? Parse(AssertionSpec spec, List<Problem> problems) => NoArgs;
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(object args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(object args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         return new(RefusalPhrases.TryFind(output, out var index, out var phrase)

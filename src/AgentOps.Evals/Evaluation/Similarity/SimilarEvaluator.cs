@@ -27,7 +27,7 @@ internal sealed class SimilarEvaluator : SpecEvaluator<SimilarityEvaluator.Args>
         return new SimilarityEvaluator.Args(value, threshold, Excerpt.Of(value), SimilarityEvaluator.Format(threshold));
     }
 
-    protected override async ValueTask<AssertionResult> EvaluateAsync(SimilarityEvaluator.Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override async ValueTask<AssertionResult> EvaluateAsync(SimilarityEvaluator.Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var generator = context.Embeddings;
         if (generator is null)

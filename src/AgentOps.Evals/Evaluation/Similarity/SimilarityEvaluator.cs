@@ -26,7 +26,7 @@ internal abstract class SimilarityEvaluator : SpecEvaluator<SimilarityEvaluator.
         return new Args(value, threshold, Excerpt.Of(value), Format(threshold));
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         var score = Score(args.Expected, output);

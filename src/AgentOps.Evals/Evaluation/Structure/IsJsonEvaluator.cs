@@ -23,7 +23,7 @@ internal sealed class IsJsonEvaluator : SpecEvaluator<object>
 
     protected override object? Parse(AssertionSpec spec, List<Problem> problems) => NoArgs;
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(object args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(object args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         return new(JsonOutput.TryParse(output, Check, out _, out _, out var error)

@@ -35,7 +35,7 @@ internal sealed class JsonPathEvaluator : SpecEvaluator<JsonPathEvaluator.Args>
         return new Args(path, expected, expectedText, $"{path.Text} equals {expectedText}");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         if (!JsonOutput.TryParse(output, ParseNode, out var root, out _, out var error))

@@ -37,7 +37,7 @@ internal sealed class JsonSchemaEvaluator : SpecEvaluator<JsonSchema>
         }
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(JsonSchema schema, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(JsonSchema schema, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         // System.Text.Json decides what counts as JSON, the same as is-json; NJsonSchema then checks the shape.

@@ -30,7 +30,7 @@ internal sealed class EqualsEvaluator : SpecEvaluator<EqualsEvaluator.Args>
             ignoreCase ? $"equals '{quoted}' (ignoring case)" : $"equals '{quoted}'");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         var actual = args.Trim ? output.AsSpan().Trim() : output.AsSpan();

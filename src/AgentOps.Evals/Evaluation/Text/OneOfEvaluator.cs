@@ -23,7 +23,7 @@ internal sealed class OneOfEvaluator : SpecEvaluator<OneOfEvaluator.Args>
         return new Args(values, string.Join(", ", values.Select(v => $"'{Excerpt.Of(v, 40)}'")));
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output.AsSpan().Trim();
         foreach (var value in args.Values)

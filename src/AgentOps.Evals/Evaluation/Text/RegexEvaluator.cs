@@ -59,7 +59,7 @@ internal sealed class RegexEvaluator : SpecEvaluator<RegexEvaluator.Args>
         return new Args(regex, timeoutMs, display, $"matches {display}");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var output = context.Response.Output;
         try

@@ -24,6 +24,6 @@ internal abstract class TextValueEvaluator : SpecEvaluator<TextValue>
         return new TextValue(value, quoted, Describe(quoted));
     }
 
-    protected sealed override ValueTask<AssertionResult> EvaluateAsync(TextValue args, EvaluationContext context, CancellationToken cancellationToken) =>
+    protected sealed override ValueTask<AssertionResult> EvaluateAsync(TextValue args, AssertionContext context, CancellationToken cancellationToken) =>
         new(Failure(context.Response.Output, args) is { } failure ? AssertionResult.Fail(Type, failure) : AssertionResult.Pass(Type, args.PassReason));
 }

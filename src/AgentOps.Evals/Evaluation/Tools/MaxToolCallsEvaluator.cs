@@ -16,7 +16,7 @@ internal sealed class MaxToolCallsEvaluator : SpecEvaluator<MaxToolCallsEvaluato
     protected override Args? Parse(AssertionSpec spec, List<Problem> problems) =>
         spec.RequiredCount("value", "calls", problems, max: int.MaxValue) is { } limit ? new Args((int)limit) : null;
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var calls = context.Response.Trajectory.ToolCalls;
         var noun = calls.Count == 1 ? "call" : "calls";

@@ -28,7 +28,7 @@ internal sealed class ToolCalledEvaluator : SpecEvaluator<ToolCalledEvaluator.Ar
         return new Args(name, expected, wanted, $"called {wanted}");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var calls = context.Response.Trajectory.ToolCalls;
         string? firstMismatch = null;

@@ -17,7 +17,7 @@ internal sealed class ToolNotCalledEvaluator : SpecEvaluator<TextValue>
         return name is null ? null : new TextValue(name, name, $"{name} was not called");
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(TextValue args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(TextValue args, AssertionContext context, CancellationToken cancellationToken)
     {
         var calls = context.Response.Trajectory.ToolCalls;
         var count = 0;

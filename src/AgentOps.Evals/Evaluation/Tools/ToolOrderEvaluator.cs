@@ -19,7 +19,7 @@ internal sealed class ToolOrderEvaluator : SpecEvaluator<ToolOrderEvaluator.Args
         return names is null ? null : new Args(names, string.Join(" → ", names));
     }
 
-    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, EvaluationContext context, CancellationToken cancellationToken)
+    protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
     {
         var calls = context.Response.Trajectory.ToolCalls;
         var matched = 0;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace AgentOps.Evals.Evaluation;
 
 /// <summary>What an evaluator sees: the case, the target's response and the services model-graded checks need.</summary>
-public sealed record EvaluationContext(GoldenCase Case, TargetResponse Response, CandidateIdentity Candidate, int TrialIndex)
+public sealed record AssertionContext(GoldenCase Case, TargetResponse Response, CandidateIdentity Candidate, int TrialIndex)
 {
     /// <summary>The judge for model-graded assertions; null when none is configured.</summary>
     public IChatClient? Judge { get; init; }

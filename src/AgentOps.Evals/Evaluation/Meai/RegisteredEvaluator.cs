@@ -1,0 +1,6 @@
+namespace AgentOps.Evals.Evaluation.Meai;
+
+/// <summary>An MEAI evaluator registered under a name for <c>{type: evaluator, name: …}</c> assertions.</summary>
+/// <param name="NeedsJudge">True when it asks a model (most MEAI quality evaluators do): the run then builds the judge
+/// client and hands it over as <c>ChatConfiguration</c>, so the calls replay, retry and count as judge cost.</param>
+public sealed record RegisteredEvaluator(string Name, Microsoft.Extensions.AI.Evaluation.IEvaluator Evaluator, bool NeedsJudge);
