@@ -58,4 +58,8 @@ internal sealed class Workspace
 
     public Task<SqliteResultStore> OpenStoreAsync(CancellationToken cancellationToken) =>
         SqliteResultStore.OpenAsync(StorePath, cancellationToken);
+
+    /// <summary>The store for commands that only read it (works on a read-only file or disk).</summary>
+    public Task<SqliteResultStore> OpenStoreReadOnlyAsync(CancellationToken cancellationToken) =>
+        SqliteResultStore.OpenReadOnlyAsync(StorePath, cancellationToken);
 }

@@ -51,8 +51,9 @@ internal static class GateCommand
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var ws = Workspace.Open(parse);
-        await using var store = await ws.OpenStoreAsync(cancellationToken);
         var from = parse.GetValue(From) ?? [];
+        // Gating two stored runs only reads: it works on a store downloaded read-only from another job.
+        await using var store = from.Length == 2 ? await ws.OpenStoreReadOnlyAsync(cancellationToken) : await ws.OpenStoreAsync(cancellationToken);
         if (from.Length > 2) throw new InputException("--from", "--from", $"found {from.Length} runs, expected BASELINE_RUN CANDIDATE_RUN or just CANDIDATE_RUN");
         var k = parse.GetValue(K) ?? ws.Config.Run.K;
         var filter = parse.GetValue(Filter);

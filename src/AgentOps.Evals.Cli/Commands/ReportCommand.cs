@@ -34,7 +34,7 @@ internal static class ReportCommand
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var ws = Workspace.Open(parse);
-        await using var store = await ws.OpenStoreAsync(cancellationToken);
+        await using var store = await ws.OpenStoreReadOnlyAsync(cancellationToken);
         if (parse.GetValue(List) || parse.GetValue(Run) is null)
         {
             var table = new Table().AddColumns("run", "candidate", "model", "prompt", "k", "cases", "status", "started");

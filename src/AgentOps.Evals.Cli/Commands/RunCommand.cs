@@ -80,7 +80,7 @@ internal static class RunCommand
         }
         if (infraRate > ws.Config.Gate.MaxInfraErrorRate)
         {
-            Console.Error.WriteLine($"Could not evaluate: {infra} of {trials.Count} trials ({infraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {trials.First(t => t.Outcome == TrialOutcome.InfraError).Error}");
+            Console.Error.WriteLine($"Could not evaluate: {infra} of {trials.Count} trials ({infraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {Reporting.ModelText.ForTerminal(trials.First(t => t.Outcome == TrialOutcome.InfraError).Error ?? "")}");
             return ExitCodes.Inconclusive;
         }
         if (!ws.Json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored, {elapsed.TotalSeconds:0.0} s).");
