@@ -1,26 +1,29 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Running;
+using AgentOps.Evals.Storage;
 
 namespace AgentOps.Evals.Cli.Commands;
 
 /// <summary><c>merge</c>: joins shard runs of one candidate into one run the gate can read.</summary>
 internal static class MergeCommand
 {
-    private static readonly Argument<string[]> Runs = new("RUN") { Description = "Shard runs to join", Arity = ArgumentArity.OneOrMore };
+    private static readonly Argument<string[]> Runs = new("RUN") { Description = "Shard runs to join (default with --from-store: every run in those stores)", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> FromStores = new("--from-store") { Description = "A shard's store file to read runs from (repeat, or list several); the merged run goes to --store", AllowMultipleArgumentsPerToken = true };
 
     public static Command Create()
     {
         var command = new Command("merge", """
-            Join shard runs (run --shard i/n) into one run; prints the new run id.
+            Join shard runs (run --shard i/n) into one run in --store; prints the new run id.
+            Shards must not overlap: two runs with the same case and trial are refused.
 
-            Example:
-              agentops-evals merge run-…-prod-0a1b run-…-prod-2c3d --store all-shards.db
-            """) { Runs };
+            Examples:
+              agentops-evals merge --from-store shard-1/shard.db shard-2/shard.db --store results.db   # one store per CI job
+              agentops-evals merge run-…-prod-0a1b run-…-prod-2c3d                                        # shards in one store
+            """) { Runs, FromStores };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
     }
@@ -28,51 +31,41 @@ internal static class MergeCommand
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var ws = Workspace.Open(parse);
-        await using var store = await ws.OpenStoreAsync(cancellationToken);
-        var runs = new List<RunInfo>();
-        foreach (var id in parse.GetValue(Runs)!)
-            runs.Add(await store.GetRunAsync(id, cancellationToken) ?? throw new InputException(ws.StorePath, "RUN", $"no run '{id}' in the store"));
+        var ids = parse.GetValue(Runs) ?? [];
+        var fromPaths = parse.GetValue(FromStores) ?? [];
+        var opened = new List<SqliteResultStore>();
+        try
+        {
+            // Shard stores are only read: they may be downloaded artifacts on a read-only disk.
+            foreach (var path in fromPaths) opened.Add(await SqliteResultStore.OpenReadOnlyAsync(path, cancellationToken));
+            await using var store = await ws.OpenStoreAsync(cancellationToken);
+            var shards = new List<ShardSource>();
+            if (ids.Length == 0)
+            {
+                foreach (var source in opened)
+                    foreach (var run in (await source.ListRunsAsync(null, cancellationToken)).OrderBy(r => r.StartedAt))
+                        shards.Add(new ShardSource(run, source, source.Path));
+            }
+            foreach (var id in ids)
+                shards.Add(await FindAsync(id, opened, store, cancellationToken)
+                    ?? throw new InputException(fromPaths.Length == 0 ? ws.StorePath : string.Join(", ", [.. fromPaths, ws.StorePath]), "RUN", $"no run '{id}' in the store{(fromPaths.Length == 0 ? "" : "s")}"));
 
-        var first = runs[0];
-        foreach (var run in runs.Skip(1))
-        {
-            if (run.Candidate with { HarnessVersion = "" } != first.Candidate with { HarnessVersion = "" })
-                throw new InputException(ws.StorePath, "RUN", $"run {run.RunId} is candidate {run.Candidate.Name}/{run.Candidate.ModelId}/{run.Candidate.PromptHash}, but {first.RunId} is {first.Candidate.Name}/{first.Candidate.ModelId}/{first.Candidate.PromptHash}: only shards of one candidate merge");
-            if (run.K != first.K)
-                throw new InputException(ws.StorePath, "RUN", $"run {run.RunId} has k={run.K}, but {first.RunId} has k={first.K}");
+            var result = await ShardMerge.MergeAsync(shards, store, ws.StorePath, cases => MergedRevision(ws, shards.Select(s => s.Run).ToList(), cases), cancellationToken);
+            Console.WriteLine(result.Run.RunId);
+            Console.Error.WriteLine($"merged {shards.Count} runs: {result.Run.Cases.Count} cases, {result.Trials} trials into {ws.StorePath}{(result.Run.Status == RunStatus.Completed ? "" : " (a shard was interrupted)")}");
+            return ExitCodes.Ok;
         }
+        finally
+        {
+            foreach (var source in opened) await source.DisposeAsync();
+        }
+    }
 
-        var cases = runs.SelectMany(r => r.Cases).GroupBy(c => c.Id).Select(g => g.First()).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var merged = new RunInfo
-        {
-            RunId = $"run-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{first.Candidate.Name}-merged-{Random.Shared.Next(0x10000):x4}",
-            Candidate = first.Candidate,
-            K = first.K,
-            GoldenSetRevision = MergedRevision(ws, runs, cases),
-            StartedAt = runs.Min(r => r.StartedAt),
-            Filter = first.Filter,
-            Shard = $"merged from {string.Join(", ", runs.Select(r => r.Shard ?? "all"))}",
-            Cases = cases,
-            GitCommit = first.GitCommit,
-            GitBranch = first.GitBranch,
-        };
-        await store.CreateRunAsync(merged, cancellationToken);
-        var count = 0;
-        var seen = new HashSet<(string, int)>();
-        foreach (var run in runs)
-        {
-            var trials = (await store.GetTrialsAsync(run.RunId, cancellationToken))
-                .Where(t => seen.Add((t.CaseId, t.TrialIndex)))
-                .Select(t => t with { RunId = merged.RunId })
-                .ToList();
-            await store.AppendTrialsAsync(trials, cancellationToken);
-            count += trials.Count;
-        }
-        var status = runs.All(r => r.Status == RunStatus.Completed) ? RunStatus.Completed : RunStatus.Interrupted;
-        await store.FinishRunAsync(merged.RunId, status, runs.Max(r => r.FinishedAt ?? r.StartedAt), cancellationToken);
-        Console.WriteLine(merged.RunId);
-        Console.Error.WriteLine($"merged {runs.Count} runs: {cases.Count} cases, {count} trials{(status == RunStatus.Completed ? "" : " (a shard was interrupted)")}");
-        return ExitCodes.Ok;
+    private static async Task<ShardSource?> FindAsync(string id, IEnumerable<SqliteResultStore> sources, SqliteResultStore store, CancellationToken cancellationToken)
+    {
+        foreach (var source in sources.Append(store))
+            if (await source.GetRunAsync(id, cancellationToken) is { } run) return new ShardSource(run, source, source.Path);
+        return null;
     }
 
     /// <summary>When every shard saw the case files as they are here, the merged run gets the revision of all its cases,

@@ -23,6 +23,7 @@ internal static class RunCommand
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "Run shard i of n (e.g. 2/4), split by a stable hash of the case id" };
     private static readonly Option<bool> Record = new("--record") { Description = "Record every live call to the candidate's cassette (fixtures/cassettes/CANDIDATE.jsonl)" };
     private static readonly Option<string?> Resume = new("--resume") { Description = "Finish a stored run: trials already stored make no model call" };
+    private static readonly Option<bool> RetryInfra = new("--retry-infra") { Description = "With --resume: run again the trials that ended in an infrastructure error (timeouts, 5xx, rate limits)" };
     private static readonly Option<string?> Provider = new("--provider") { Description = "Use this provider instead of the candidate's (e.g. a live one with --record)" };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Trials in flight at once (default: run.concurrency)" };
 
@@ -39,7 +40,7 @@ internal static class RunCommand
               agentops-evals run --resume run-20260701-120000-prod-1a2b
             """)
         {
-            Candidate, K, Filter, ShardOption, Record, Resume, Provider, Concurrency, GlobalOptions.Otlp, GlobalOptions.Json,
+            Candidate, K, Filter, ShardOption, Record, Resume, RetryInfra, Provider, Concurrency, GlobalOptions.Otlp, GlobalOptions.Json,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
@@ -56,6 +57,8 @@ internal static class RunCommand
             resumed = await store.GetRunAsync(resumeId, cancellationToken)
                 ?? throw new InputException(ws.StorePath, "--resume", $"no run '{resumeId}' in the store; list runs with: agentops-evals report --list");
         }
+        if (parse.GetValue(RetryInfra) && resumed is null)
+            throw new InputException("--retry-infra", "--retry-infra", "only means something with --resume RUN (a new run has no stored trials to retry)");
         var candidateName = resumed?.Candidate.Name ?? parse.GetValue(Candidate) ?? ws.Config.Baseline ?? SingleCandidate(ws);
         var filter = resumed?.Filter ?? parse.GetValue(Filter);
         var shard = resumed?.Shard ?? parse.GetValue(ShardOption);
@@ -64,7 +67,7 @@ internal static class RunCommand
         // Before any client is built: the pipelines add their OpenTelemetry step only when something listens.
         using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
         var result = await RunExecution.ExecuteAsync(ws, store,
-            new RunRequest(candidateName, k, filter, shard, parse.GetValue(Provider), parse.GetValue(Record), parse.GetValue(Concurrency), resumed),
+            new RunRequest(candidateName, k, filter, shard, parse.GetValue(Provider), parse.GetValue(Record), parse.GetValue(Concurrency), resumed, parse.GetValue(RetryInfra)),
             cancellationToken, fullTrials: false);
         var (stored, trials, outcome, elapsed) = result;
         var run = stored;
@@ -80,10 +83,10 @@ internal static class RunCommand
         }
         if (infraRate > ws.Config.Gate.MaxInfraErrorRate)
         {
-            Console.Error.WriteLine($"Could not evaluate: {infra} of {trials.Count} trials ({infraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {Reporting.ModelText.ForTerminal(trials.First(t => t.Outcome == TrialOutcome.InfraError).Error ?? "")}");
+            Console.Error.WriteLine($"Could not evaluate (retry them with: agentops-evals run --resume {run.RunId} --retry-infra): {infra} of {trials.Count} trials ({infraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {Reporting.ModelText.ForTerminal(trials.First(t => t.Outcome == TrialOutcome.InfraError).Error ?? "")}");
             return ExitCodes.Inconclusive;
         }
-        if (!ws.Json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored, {elapsed.TotalSeconds:0.0} s).");
+        if (!ws.Json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored{(outcome.InfraErrorsRetried > 0 ? $", {outcome.InfraErrorsRetried} infrastructure errors retried" : "")}, {elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Ok;
     }
 
@@ -103,6 +106,7 @@ internal static class RunCommand
             k = run.K,
             trialsRun = outcome.TrialsRun,
             trialsSkipped = outcome.TrialsSkipped,
+            infraErrorsRetried = outcome.InfraErrorsRetried,
             seconds = Math.Round(elapsed.TotalSeconds, 3),
             suites = summary,
         }, CliJson.Options));

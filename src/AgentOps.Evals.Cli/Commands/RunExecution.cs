@@ -14,7 +14,7 @@ using AgentOps.Evals.Targets;
 namespace AgentOps.Evals.Cli.Commands;
 
 /// <summary>What a run is asked to do, from the command line or from the gate.</summary>
-internal sealed record RunRequest(string Candidate, int K, string? Filter, string? Shard, string? Provider, bool Record, int? Concurrency, RunInfo? Resume = null);
+internal sealed record RunRequest(string Candidate, int K, string? Filter, string? Shard, string? Provider, bool Record, int? Concurrency, RunInfo? Resume = null, bool RetryInfraErrors = false);
 
 /// <summary>A finished (or interrupted) run: its stored record and trials.</summary>
 internal sealed record RunResult(RunInfo Run, IReadOnlyList<TrialResult> Trials, RunOutcome Outcome, TimeSpan Elapsed);
@@ -33,7 +33,9 @@ internal static class RunExecution
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
-        var session = CandidateSession.Open(ws.Config, request.Candidate, request.Provider, request.Record);
+        var provider = request.Resume is { } stored ? ResumeCheck.Provider(stored, request.Provider, ws.StorePath) : request.Provider;
+        var session = CandidateSession.Open(ws.Config, request.Candidate, provider, request.Record);
+        if (request.Resume is not null) ResumeCheck.EnsureSameCandidate(request.Resume, session.Identity, ws.Config.SourceFile);
         // The judge is built only when a selected case asks for it, so runs without model-graded cases need no judge key.
         CassetteFile? judgeRecording = null;
         IChatClient? judge = null;
@@ -64,6 +66,7 @@ internal static class RunExecution
             Evaluators = ws.Evaluators,
             Concurrency = request.Concurrency ?? ws.Config.Run.Concurrency,
             Judge = judge,
+            RetryInfraErrors = request.RetryInfraErrors,
         };
 
         var clock = Stopwatch.StartNew();
@@ -71,6 +74,10 @@ internal static class RunExecution
         try
         {
             outcome = await ProgressView.RunAsync(request.Candidate, progress => new EvalRunner().RunAsync(plan, store, progress, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (StoreException e) when (e.Failure == StoreFailure.Full)
+        {
+            throw e.WithResume(run.RunId);
         }
         finally
         {
