@@ -33,7 +33,7 @@ internal static class RunExecution
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
-        var provider = request.Resume is { } stored ? ResumeCheck.Provider(stored, request.Provider, ws.StorePath) : request.Provider;
+        var provider = request.Resume is { } resumed ? ResumeCheck.Provider(resumed, request.Provider, ws.StorePath) : request.Provider;
         var session = CandidateSession.Open(ws.Config, request.Candidate, provider, request.Record);
         if (request.Resume is not null) ResumeCheck.EnsureSameCandidate(request.Resume, session.Identity, ws.Config.SourceFile);
         // The judge is built only when a selected case asks for it, so runs without model-graded cases need no judge key.

@@ -21,7 +21,7 @@ internal sealed class ReadOnlyFolder : IDisposable
         foreach (var path in Directory.GetFiles(folder).Append(folder))
         {
             if (root) Run("chattr", "+i", path);
-            else File.SetUnixFileMode(path, path == folder
+            else if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, path == folder
                 ? UnixFileMode.UserRead | UnixFileMode.UserExecute
                 : UnixFileMode.UserRead);
         }
@@ -48,7 +48,7 @@ internal sealed class ReadOnlyFolder : IDisposable
         foreach (var path in Directory.GetFiles(_folder).Append(_folder))
         {
             if (_immutable) Run("chattr", "-i", path);
-            else File.SetUnixFileMode(path, path == _folder
+            else if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, path == _folder
                 ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                 : UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
