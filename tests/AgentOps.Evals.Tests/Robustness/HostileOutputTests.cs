@@ -77,3 +77,31 @@ public sealed class HostileOutputTests
     public void Truncation_never_splits_a_text_element(string text, int max, string expected) =>
         Assert.Equal(expected, ModelText.Truncate(text, max));
 }
+
+/// <summary>One report output failing never costs the others.</summary>
+public sealed class ReportOutputIsolationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("agentops-outputs").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_junit_path_that_cannot_be_written_still_leaves_the_markdown_and_names_the_file()
+    {
+        var blocker = Path.Combine(_dir, "not-a-folder");
+        File.WriteAllText(blocker, "a file where a folder is expected");
+        var junit = Path.Combine(blocker, "gate.xml");
+        var markdown = Path.Combine(_dir, "gate.md");
+
+        var result = await TestSupport.CliProcess.RunAsync("gate", "--baseline", "prod", "--candidate", "prod", "--store", Path.Combine(_dir, "results.db"),
+            "--junit", junit, "--markdown", markdown);
+        Assert.True(result.ExitCode == 3, result.All);
+        Assert.Contains("could not write " + junit, result.Stderr);
+        Assert.True(File.Exists(markdown));
+        Assert.Contains("prod", File.ReadAllText(markdown));
+    }
+}
