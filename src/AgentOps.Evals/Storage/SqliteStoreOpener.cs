@@ -70,8 +70,11 @@ internal static class SqliteStoreOpener
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             // busy_timeout lets shard processes share one file; synchronous=NORMAL in WAL still survives a killed process.
             await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
-            if (!readOnly) await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
-            await CheckVersionAsync(connection, path, readOnly, cancellationToken).ConfigureAwait(false);
+            // Checked before anything writes: a foreign or newer file is refused untouched.
+            var (applicationId, version) = await CheckOwnerAsync(connection, path, cancellationToken).ConfigureAwait(false);
+            if (readOnly) return connection; // migrations only add, so an older store's tables read as they are
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+            if (version != StoreSchema.Current || applicationId != StoreSchema.ApplicationId) await MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -117,7 +120,7 @@ internal static class SqliteStoreOpener
         }
     }
 
-    private static async Task CheckVersionAsync(SqliteConnection connection, string path, bool readOnly, CancellationToken cancellationToken)
+    private static async Task<(long ApplicationId, long Version)> CheckOwnerAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
         var (applicationId, version, tables) = await ReadHeaderAsync(connection, cancellationToken).ConfigureAwait(false);
         if (applicationId != 0 && applicationId != StoreSchema.ApplicationId)
@@ -125,13 +128,15 @@ internal static class SqliteStoreOpener
                 $"is a SQLite database of another application (application_id 0x{applicationId:x8}), not an agentops-evals store; pass another --store");
         if (applicationId == 0 && tables.Count > 0 && !StoreSchema.CoreTables.All(tables.Contains))
             throw new StoreException(path, StoreFailure.Foreign,
-                $"is a SQLite database but not an agentops-evals store (its tables: {string.Join(", ", tables.Take(5))}); pass another --store");
+                $"is a SQLite database but not an agentops-evals store (its tables: {string.Join(", ", tables.Order().Take(5))}); pass another --store");
         if (version > StoreSchema.Current)
             throw new StoreException(path, StoreFailure.Newer,
                 $"was written by a newer agentops-evals (store version {version}; this one knows up to {StoreSchema.Current}); upgrade agentops-evals, or pass another --store");
-        // Migrations only add, so an older store's tables read as they are; a reader never writes.
-        if (readOnly || (version == StoreSchema.Current && applicationId == StoreSchema.ApplicationId)) return;
+        return (applicationId, version);
+    }
 
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         using var transaction = connection.BeginTransaction(deferred: false);
         // Another process may have migrated meanwhile: read the version again under the write lock.
         var current = (await ReadHeaderAsync(connection, cancellationToken, transaction).ConfigureAwait(false)).Version;

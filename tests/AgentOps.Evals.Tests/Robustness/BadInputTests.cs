@@ -16,7 +16,9 @@ public sealed class BadInputTests : IDisposable
 
     private IReadOnlyList<Problem> CaseProblems(string yaml)
     {
-        var path = _folder.Write("suite/case.yaml", yaml);
+        // A case file is named for its id.
+        var id = yaml.Split('\n')[0]["id: ".Length..].Trim();
+        var path = _folder.Write($"suite/{id}.yaml", yaml);
         return GoldenSetLoader.LoadFile(path, _folder.Root, TestEvaluator.Registry(), new RunOptions()).Problems;
     }
 
