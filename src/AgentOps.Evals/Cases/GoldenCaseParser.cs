@@ -48,7 +48,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         var created = Date(fields.GetValueOrDefault("created"), "created");
 
         CaseInput? input = null;
-        if (fields.TryGetValue("input", out var inputNode)) input = Input(inputNode, status == CaseStatus.Active);
+        if (fields.TryGetValue("input", out var inputNode)) input = Input(inputNode);
         else reader.Missing(map, "input", "a mapping with messages (and optionally vars, context, tools)");
 
         var bound = Expect(fields.GetValueOrDefault("expect"));
@@ -70,6 +70,11 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
             ? null
             : reader.JsonObjectOf(fields.GetValueOrDefault("evidence"), "evidence", "a mapping of harvest metadata");
 
+        // An active case with nothing to say would be sent as an empty conversation and pass on whatever comes back.
+        // Reported only when nothing else is wrong with the case, so it never piles onto a typo already reported.
+        if (reader.Problems.Count == before && status == CaseStatus.Active && input is { Messages.Count: 0 })
+            reader.Report(inputNode is YamlMappingNode m && m.Children.FirstOrDefault(p => YamlJsonConverter.KeyText(p.Key) == "messages").Key is { } key ? key : inputNode!, "input.messages",
+                "found no messages in an active case, expected at least one {role: user, content: ...} (or status: needs-label until it has one)");
         if (reader.Problems.Count > before || id is null || input is null) return (null, idLocation);
         return (new GoldenCase
         {
@@ -99,7 +104,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         return null;
     }
 
-    private CaseInput? Input(YamlNode node, bool active)
+    private CaseInput? Input(YamlNode node)
     {
         if (reader.Mapping(node, "input", "a mapping with messages (and optionally vars, context, tools)") is not { } map) return null;
         var fields = reader.Fields(map, "input", InputFields);
@@ -117,11 +122,6 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
                 if (role is not null && content is not null) messages.Add(new CaseMessage(role, content));
             }
         }
-
-        // An active case with nothing to say would be sent as an empty conversation and pass on whatever comes back.
-        if (active && fields.GetValueOrDefault("messages") is var messagesNode && (YamlFieldReader.IsNull(messagesNode) || messagesNode is YamlSequenceNode { Children.Count: 0 }))
-            reader.Report(messagesNode ?? map, "input.messages",
-                "found no messages in an active case, expected at least one {role: user, content: ...} (or status: needs-label until it has one)");
 
         var vars = reader.TextMap(fields.GetValueOrDefault("vars"), "input.vars", "a scalar value");
         var context = reader.TextList(fields.GetValueOrDefault("context"), "input.context", "grounding documents (text)");
