@@ -10,7 +10,7 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators", "drift", "health"];
     private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
@@ -76,6 +76,8 @@ public static class ConfigLoader
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
             Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
+            Drift = DriftHealthConfigReader.Drift(fields.GetValueOrDefault("drift"), reader, providers),
+            Health = DriftHealthConfigReader.Health(fields.GetValueOrDefault("health"), reader),
         };
     }
 

@@ -23,6 +23,8 @@ public sealed record EvalConfig
     public RunOptions Run { get; init; } = new();
     public GateOptions Gate { get; init; } = new();
     public HarvestOptions Harvest { get; init; } = new();
+    public DriftOptions Drift { get; init; } = new();
+    public HealthOptions Health { get; init; } = new();
 
     /// <summary>MEAI evaluators to load by assembly and type name, by the name cases use.</summary>
     public IReadOnlyDictionary<string, EvaluatorPluginConfig> Evaluators { get; init; } = new Dictionary<string, EvaluatorPluginConfig>();
