@@ -220,9 +220,9 @@ public static class ConfigLoader
         var f = reader.Fields(map, "run", RunFields);
         return run with
         {
-            K = (int?)reader.Integer(f.GetValueOrDefault("k"), "run.k", 1, 1000) ?? run.K,
+            K = (int?)reader.Integer(f.GetValueOrDefault("k"), "run.k", 1, RunOptions.MaxK) ?? run.K,
             Concurrency = (int?)reader.Integer(f.GetValueOrDefault("concurrency"), "run.concurrency", 1, 4096) ?? run.Concurrency,
-            TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, minExclusive: true) ?? run.TimeoutSeconds,
+            TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, RunOptions.MaxTimeoutSeconds, minExclusive: true) ?? run.TimeoutSeconds,
             Retries = (int?)reader.Integer(f.GetValueOrDefault("retries"), "run.retries", 0, 100) ?? run.Retries,
             RetryBudgetSeconds = reader.Number(f.GetValueOrDefault("retry-budget-s"), "run.retry-budget-s", 0, 86_400) ?? run.RetryBudgetSeconds,
             MaxToolIterations = (int?)reader.Integer(f.GetValueOrDefault("max-tool-iterations"), "run.max-tool-iterations", 1, 1000) ?? run.MaxToolIterations,
