@@ -20,6 +20,7 @@ internal static class GateConsole
         var c = verdict.Candidate.Candidate;
         AnsiConsole.MarkupLine($"[bold {color}]GATE {word}[/]  candidate [bold]{Markup.Escape(c.Name)}[/] ({Markup.Escape(c.ModelId)}, prompt {c.PromptHash}) vs baseline [bold]{Markup.Escape(b.Name)}[/] ({Markup.Escape(b.ModelId)}, prompt {b.PromptHash})");
         AnsiConsole.MarkupLine($"runs: {Markup.Escape(verdict.Candidate.RunId)} vs {Markup.Escape(verdict.Baseline.RunId)}; k={verdict.Candidate.K}; infrastructure errors {verdict.Candidate.InfraErrors}/{verdict.Candidate.Trials}");
+        if (verdict.ExtraTrialNote is { } note) AnsiConsole.MarkupLine($"extra trials: {Markup.Escape(note)}");
         foreach (var finding in verdict.Findings.Where(f => f.Severity != FindingSeverity.Info || (f.Evidence is not null && f.Slice == GateEvaluator.Overall)))
         {
             var mark = finding.Severity switch { FindingSeverity.Fail => "[red]✗[/]", FindingSeverity.Inconclusive => "[yellow]?[/]", _ => "[green]✓[/]" };

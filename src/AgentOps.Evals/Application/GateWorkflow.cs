@@ -1,6 +1,7 @@
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Gating;
 using AgentOps.Evals.Reporting.Html;
+using AgentOps.Evals.Running;
 
 namespace AgentOps.Evals.Application;
 
@@ -24,11 +25,26 @@ internal static class GateWorkflow
         if (baseline.Run.RunId == candidate.Run.RunId && baselineSpec != candidateSpec)
             throw new InputException("--from", "--from", "baseline and candidate are the same stored run");
 
-        var verdict = GateEvaluator.Evaluate(new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, ws.Config.Gate));
+        var input = new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, ws.Config.Gate);
+        var extra = new ExtraTrialSource(ws, store, request.Provider, observer);
+        var runs = new Dictionary<string, RunInfo>(StringComparer.Ordinal) { [baseline.Run.RunId] = baseline.Run, [candidate.Run.RunId] = candidate.Run };
+        var verdict = extra.Unavailable(baseline.Run, candidate.Run) is { } why
+            ? GateEvaluator.Evaluate(input) with { ExtraTrialNote = why }
+            : await SequentialGate.EvaluateAsync(input, (requests, ct) => extra.ObtainAsync(requests, runs, ct), cancellationToken).ConfigureAwait(false);
+        if (verdict.ExtraTrials > 0)
+        {
+            // The reports show the runs as stored now: with their extra trials.
+            baseline = await Reload(store, baseline, cancellationToken).ConfigureAwait(false);
+            candidate = await Reload(store, candidate, cancellationToken).ConfigureAwait(false);
+        }
         verdict = await JudgeTrustRule.ApplyAsync(ws, verdict, baseline, candidate, cancellationToken).ConfigureAwait(false);
         var history = request.WithHistory
             ? await HistoryPoint.LoadAsync(store, candidate.Run.Candidate.Name, cancellationToken: cancellationToken).ConfigureAwait(false)
             : [];
         return new GateResult(verdict, baseline, candidate, history);
     }
+
+    private static async Task<StoredRun> Reload(Storage.IResultStore store, StoredRun run, CancellationToken cancellationToken) =>
+        new(await store.GetRunAsync(run.Run.RunId, cancellationToken).ConfigureAwait(false) ?? run.Run,
+            await store.GetTrialsAsync(run.Run.RunId, cancellationToken).ConfigureAwait(false));
 }

@@ -23,6 +23,7 @@ internal static class RunExecution
         // Two git processes take ~40 ms: they run while the case files parse instead of after.
         var git = request.Resume is null ? Task.Run(GitInfo.Current) : null;
         var cases = ws.SelectCases(request.Filter, request.Shard);
+        if (request.TrialCounts is { } counts) cases = cases.Where(c => counts.ContainsKey(c.Id)).ToList();
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
@@ -61,6 +62,7 @@ internal static class RunExecution
             Judge = judge,
             Embeddings = EmbeddingGeneratorFactory.Create(ws.Config, session.Identity.Provider),
             RetryInfraErrors = request.RetryInfraErrors,
+            TrialCounts = request.TrialCounts,
         };
 
         var clock = Stopwatch.StartNew();

@@ -30,8 +30,12 @@ public sealed record CaseComparison(
     /// <summary>Both sides have at least one judged trial, so the case counts in pass rates and flips.</summary>
     public bool Comparable => BaselineTrials > 0 && CandidateTrials > 0;
 
-    /// <summary>Both sides' judged pass counts, for the paired statistics.</summary>
-    public CaseCounts Counts => new(BaselinePasses, BaselineTrials, CandidatePasses, CandidateTrials);
+    /// <summary>The drop the paired statistics use when extra trials were added: the two-stage estimate (unbiased under
+    /// the adaptive allocation, see <see cref="TwoStageEstimate"/>), not the pooled fraction difference; null without extra trials.</summary>
+    public double? DropEstimate { get; init; }
+
+    /// <summary>Both sides' judged pass counts (and the two-stage drop, when there is one), for the paired statistics.</summary>
+    public CaseCounts Counts => new(BaselinePasses, BaselineTrials, CandidatePasses, CandidateTrials) { Estimate = DropEstimate };
 
     public bool CandidateMajorityPassed => CaseFlips.MajorityPassed(CandidatePasses, CandidateTrials);
 }

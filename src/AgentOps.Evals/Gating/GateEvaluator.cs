@@ -32,7 +32,8 @@ public static class GateEvaluator
             var baselineJudged = baseline.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
             var candidateJudged = candidate.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
             judged[id] = (baselineJudged, candidateJudged);
-            cases.Add(Compare(candidateCases[id], baseline, candidate, baselineJudged, candidateJudged));
+            var compared = Compare(candidateCases[id], baseline, candidate, baselineJudged, candidateJudged);
+            cases.Add(input.CaseDrops is { } drops && drops.TryGetValue(id, out var estimate) ? compared with { DropEstimate = estimate } : compared);
         }
 
         var k = Math.Max(1, Math.Min(input.Baseline.K, input.Candidate.K));

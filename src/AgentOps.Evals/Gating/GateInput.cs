@@ -17,4 +17,7 @@ public sealed record GateInput(
 
     /// <summary>How α is split over the planned looks; a single look (all of α) unless extra trials are planned.</summary>
     public AlphaSpending Spending { get; init; } = AlphaSpending.Single();
+
+    /// <summary>Per-case two-stage drop estimates by case id (set by <see cref="SequentialGate"/> after extra trials); null = plain fractions.</summary>
+    public IReadOnlyDictionary<string, double>? CaseDrops { get; init; }
 }

@@ -22,6 +22,8 @@ public sealed record GateVerdict
     public int ExtraTrials { get; init; }
     /// <summary>The most extra trials this gate could spend (<c>gate.max-extra-trials</c>); 0 when extra trials were not available.</summary>
     public int ExtraTrialBudget { get; init; }
+    /// <summary>What the gate did about extra trials and why (spent, not needed, or not available: e.g. a side replays recordings); null when not considered.</summary>
+    public string? ExtraTrialNote { get; init; }
     /// <summary>The one-sided α this verdict's claims were tested at (less than 0.05 when extra-trial looks share it).</summary>
     public double Alpha { get; init; } = 0.05;
 }

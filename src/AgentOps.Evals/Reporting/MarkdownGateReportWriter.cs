@@ -31,6 +31,7 @@ public sealed class MarkdownGateReportWriter(string? fileLinkBase = null) : IGat
                          $"`{Cell(run.RunId)}` | {run.K} | {run.InfraErrors}/{run.Trials} ({Pct(run.InfraErrorRate)}) |\n");
         }
         output.Write('\n');
+        if (verdict.ExtraTrialNote is { } note) output.Write($"Extra trials: {note}.\n\n");
 
         var findings = verdict.Findings.Where(f => f.Severity != FindingSeverity.Info).ToList();
         if (findings.Count > 0)

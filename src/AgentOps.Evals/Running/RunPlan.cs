@@ -20,6 +20,10 @@ public sealed record RunPlan
     /// <summary>On resume, run again the stored trials that ended in an infrastructure error (<c>--retry-infra</c>).</summary>
     public bool RetryInfraErrors { get; init; }
 
-    /// <summary>The number of trials a case gets: its own consistency.k, else the run's k.</summary>
-    public int TrialsFor(GoldenCase goldenCase) => goldenCase.Consistency?.K ?? Run.K;
+    /// <summary>Trials wanted per case id beyond the plan (the gate's extra trials, indices ≥ k); null = the plan only.</summary>
+    public IReadOnlyDictionary<string, int>? TrialCounts { get; init; }
+
+    /// <summary>The number of trials a case gets: what <see cref="TrialCounts"/> asks, else its own consistency.k, else the run's k.</summary>
+    public int TrialsFor(GoldenCase goldenCase) =>
+        TrialCounts is not null && TrialCounts.TryGetValue(goldenCase.Id, out var wanted) ? wanted : goldenCase.Consistency?.K ?? Run.K;
 }

@@ -61,7 +61,7 @@ public sealed class CompletenessTests
     }
 
     [Fact]
-    public async Task Extra_trials_go_only_to_varying_cases_and_stay_within_the_budget()
+    public async Task Extra_trials_go_to_every_varying_case_and_a_random_share_of_steady_ones_within_the_budget()
     {
         // 30 coin-flip cases out of 60: at the first look (α 0.01) the drop cannot be bounded below 5 points.
         var set = Set().Select((c, i) => i < 30 ? c with { PassProbability = 0.5 } : c).ToList();
@@ -86,7 +86,10 @@ public sealed class CompletenessTests
         Assert.NotEmpty(asked);
         Assert.True(asked.Sum(r => r.Trials) <= 60);
         Assert.True(verdict.ExtraTrials <= 60);
-        Assert.All(asked, r => Assert.True(string.CompareOrdinal(r.CaseId, "c30") < 0, $"{r.CaseId} never varies"));
+        // Steady cases are drawn at random with a known probability (so the drop estimate stays unbiased), never all of them.
+        var steadyAsked = asked.Where(r => string.CompareOrdinal(r.CaseId, "c30") >= 0).Select(r => r.CaseId).Distinct().Count();
+        Assert.InRange(steadyAsked, 0, 29);
+        Assert.All(verdict.Cases.Where(c => string.CompareOrdinal(c.Id, "c30") >= 0 && !asked.Any(r => r.CaseId == c.Id)), c => Assert.Null(c.DropEstimate));
         Assert.All(asked, r => Assert.True(r.FirstTrialIndex >= 3));
         Assert.Equal(0.04, verdict.Alpha, 9);
     }
