@@ -10,12 +10,13 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators", "targets"];
     private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
     private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
+    private static readonly string[] TargetFields = ["assembly", "type"];
     private static readonly string[] PriceFields = ["input", "output"];
     private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
@@ -76,6 +77,7 @@ public static class ConfigLoader
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
             Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
+            Targets = Targets(fields.GetValueOrDefault("targets"), reader, baseDir),
         };
     }
 
@@ -138,6 +140,27 @@ public static class ConfigLoader
                 evaluators[name] = new EvaluatorPluginConfig(name, Path.GetFullPath(Path.Combine(baseDir, assembly)), type, needsJudge, reader.At(map));
         }
         return evaluators;
+    }
+
+    private static Dictionary<string, TargetPluginConfig> Targets(YamlNode? node, YamlFieldReader reader, string baseDir)
+    {
+        var targets = new Dictionary<string, TargetPluginConfig>(StringComparer.Ordinal);
+        foreach (var (name, keyNode, value) in Entries(node, "targets", "a mapping of target names to {assembly, type}", reader))
+        {
+            var path = $"targets.{name}";
+            if (name is "chat" or "http")
+            {
+                reader.Report(keyNode, path, $"'{name}' is a built-in target; name yours differently");
+                continue;
+            }
+            if (reader.Mapping(value, path, "an in-process target: {assembly, type}") is not { } map) continue;
+            var f = reader.Fields(map, path, TargetFields);
+            var assembly = f.TryGetValue("assembly", out var a) ? reader.Text(a, path + ".assembly", "the path of a .dll") : MissingText(reader, map, path + ".assembly", "the path of the .dll holding the target factory");
+            var type = f.TryGetValue("type", out var t) ? reader.Text(t, path + ".type", "a full type name") : MissingText(reader, map, path + ".type", "the full name of a type implementing AgentOps.Evals.Targets.ITargetFactory");
+            if (assembly is not null && type is not null)
+                targets[name] = new TargetPluginConfig(name, Path.GetFullPath(Path.Combine(baseDir, assembly)), type, reader.At(map));
+        }
+        return targets;
     }
 
     private static bool IsEnvironmentName(string text) =>
