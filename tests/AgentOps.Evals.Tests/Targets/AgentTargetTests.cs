@@ -119,3 +119,20 @@ public sealed class AgentTargetTests
         }
     }
 }
+
+/// <summary>Cassette keys for in-process agents, whose prompt travels in ChatOptions.Instructions.</summary>
+public sealed class InstructionsCassetteKeyTests
+{
+    [Fact]
+    public void Calls_that_differ_only_in_their_instructions_get_different_cassette_keys()
+    {
+        ChatMessage[] messages = [new(ChatRole.User, "How much does express shipping cost?")];
+        var gold = CassetteKey.Compute("m", messages, new ChatOptions { Instructions = "Customer tier: gold" }, 0);
+        var standard = CassetteKey.Compute("m", messages, new ChatOptions { Instructions = "Customer tier: standard" }, 0);
+        var none = CassetteKey.Compute("m", messages, new ChatOptions(), 0);
+        Assert.NotEqual(gold, standard);
+        Assert.NotEqual(gold, none);
+        // Calls without instructions (the chat target's) keep the keys they were recorded under.
+        Assert.Equal(none, CassetteKey.Compute("m", messages, null, 0));
+    }
+}
