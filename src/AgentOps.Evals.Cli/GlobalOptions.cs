@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentOps.Evals.Application;
 
 namespace AgentOps.Evals.Cli;
 
@@ -35,6 +36,16 @@ internal static class GlobalOptions
     {
         Description = "Export spans and metrics over OTLP to this endpoint (default: OTEL_EXPORTER_OTLP_ENDPOINT; off when neither is set)",
     };
+
+    /// <summary>The workspace the global options name; its config is loaded now, its cases on first use.</summary>
+    public static EvalWorkspace Open(ParseResult parse) => EvalWorkspace.Open(Paths(parse));
+
+    /// <summary>The files the global options name; a config named on the command line must exist.</summary>
+    public static WorkspacePaths Paths(ParseResult parse) =>
+        new(parse.GetValue(Config)!, parse.GetResult(Config) is { Implicit: false }, parse.GetValue(GoldenSet), parse.GetValue(Store)!);
+
+    /// <summary>True when the command's --json flag was given.</summary>
+    public static bool JsonGiven(ParseResult parse) => parse.GetResult(Json) is not null && parse.GetValue(Json);
 
     public static void AddTo(RootCommand root)
     {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using AgentOps.Evals.Cases;
 using Xunit.Sdk;
 
 namespace AgentOps.Evals.Xunit;
@@ -22,9 +21,7 @@ public sealed class GoldenCasesAttribute : DataAttribute
         var terms = new List<string>();
         if (Suite is not null) terms.Add("suite:" + Suite);
         if (Tag is not null) terms.Add("tag:" + Tag);
-        var filter = terms.Count == 0 ? null : CaseFilter.Parse(string.Join("+", terms));
-        return GoldenSet.Load(Config).Cases
-            .Where(c => c.Status == CaseStatus.Active && (filter?.Matches(c) ?? true))
+        return GoldenSet.Load(Config).Workspace.SelectCases(terms.Count == 0 ? null : string.Join("+", terms))
             .Select(c => new object[] { c.Id });
     }
 }

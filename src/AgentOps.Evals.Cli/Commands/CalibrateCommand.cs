@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Application;
 using AgentOps.Evals.Judging;
-using AgentOps.Evals.Providers;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Telemetry;
 using Spectre.Console;
@@ -33,41 +32,18 @@ internal static class CalibrateCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var ws = Workspace.Open(parse);
-        var configFile = ws.Config.SourceFile;
-        if (ws.Config.Judge is null)
-            throw new InputException(configFile, "judge", "missing; calibrate grades with the judge: add judge: {model, provider} to the config");
-        var labelled = ws.LoadCases().Where(c => c.ExpectJudge is not null).ToList();
-        if (labelled.Count == 0)
-            throw new InputException(ws.GoldenSetRoot, "expect-judge", "no case carries a human label; add `expect-judge: pass` or `expect-judge: fail` to the cases a person has graded");
-
-        await using var store = await ws.OpenStoreAsync(cancellationToken);
-        RunInfo run;
-        if (parse.GetValue(Run) is { } runId)
-        {
-            run = await store.GetRunAsync(runId, cancellationToken)
-                ?? throw new InputException(ws.StorePath, "--run", $"no run '{runId}' in the store; list runs with: agentops-evals report --list");
-        }
-        else
-        {
-            var baseline = ws.Config.Baseline ?? throw new InputException(configFile, "baseline", "missing; name the baseline candidate or pass --run RUN");
-            run = (await store.ListRunsAsync(baseline, cancellationToken)).FirstOrDefault(r => r.Status == RunStatus.Completed)
-                ?? throw new InputException(ws.StorePath, "--run", $"no completed run of the baseline '{baseline}' in the store; run `agentops-evals run --candidate {baseline}` first or pass --run RUN");
-        }
-        var trials = await store.GetTrialsAsync(run.RunId, cancellationToken);
+        var ws = GlobalOptions.Open(parse);
         // Before the judge's client is built: its pipeline adds the OpenTelemetry step only when something listens.
         using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
-        var judge = ChatClientFactory.CreateJudge(ws.Config, gradedProvider: run.Candidate.Provider)!;
-
-        var result = await CalibrationJudge.CalibrateAsync(labelled, trials, run.Candidate, judge, ws.Evaluators, cancellationToken);
-
-        if (ws.Json) PrintJson(run, result);
-        else Print(run, result, ws.Config.Judge.MinAgreement);
+        var report = await ws.CalibrateAsync(parse.GetValue(Run), cancellationToken);
+        if (GlobalOptions.JsonGiven(parse)) PrintJson(report.Run, report.Result);
+        else Print(report);
         return ExitCodes.Ok;
     }
 
-    private static void Print(RunInfo run, CalibrationResult result, double? minAgreement)
+    private static void Print(CalibrationReport report)
     {
+        var (run, result, minAgreement) = report;
         var table = new Table().AddColumns("case", "human", "judge", "reason");
         foreach (var item in result.Items)
         {
@@ -79,8 +55,8 @@ internal static class CalibrateCommand
         Console.WriteLine($"Judge vs human labels on outputs of {run.RunId} ({run.Candidate.Name}): {result.Judged} judged, {result.JudgeErrors} not judged.");
         Console.WriteLine($"  both pass {result.BothPass}, both fail {result.BothFail}, human pass/judge fail {result.HumanPassJudgeFail}, human fail/judge pass {result.HumanFailJudgePass}");
         Console.WriteLine($"  agreement {Format(result.Agreement, "P1")}, Cohen's kappa {Format(result.Kappa, "0.00")}{(result.Kappa is null && result.Judged > 0 ? " (undefined: every label and verdict is the same class)" : "")}");
-        if (minAgreement is { } min && result.Agreement is { } a && a < min)
-            Console.Error.WriteLine($"Agreement {a.ToString("P1", CultureInfo.InvariantCulture)} is below judge.min-agreement {min.ToString("P0", CultureInfo.InvariantCulture)}: do not trust judge rules until the judge or its prompts improve.");
+        if (report.BelowMinimum)
+            Console.Error.WriteLine($"Agreement {result.Agreement!.Value.ToString("P1", CultureInfo.InvariantCulture)} is below judge.min-agreement {minAgreement!.Value.ToString("P0", CultureInfo.InvariantCulture)}: do not trust judge rules until the judge or its prompts improve.");
     }
 
     private static void PrintJson(RunInfo run, CalibrationResult result) =>

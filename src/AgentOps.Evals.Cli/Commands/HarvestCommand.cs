@@ -38,7 +38,7 @@ internal static class HarvestCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var ws = Workspace.Open(parse);
+        var ws = GlobalOptions.Open(parse);
         var options = ws.Config.Harvest;
         var key = ReadKey(options.KeyEnv, required: !parse.GetValue(Ephemeral) || parse.GetValue(Reidentify) is not null);
 
@@ -69,7 +69,7 @@ internal static class HarvestCommand
             SchemaPath = Path.GetRelativePath(outFolder, Path.Combine(ws.GoldenSetRoot, "case.schema.json")).Replace('\\', '/'),
         };
         var summary = await new HarvestJob().RunAsync(request, cancellationToken);
-        if (ws.Json) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, CliJson.Options));
+        if (GlobalOptions.JsonGiven(parse)) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, CliJson.Options));
         else Print(summary, outFolder, ephemeral: key is null);
         return ExitCodes.Ok;
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using AgentOps.Evals.Cli.Output;
-using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Reporting;
 using AgentOps.Evals.Reporting.Html;
 using Spectre.Console;
@@ -33,20 +32,17 @@ internal static class ReportCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var ws = Workspace.Open(parse);
-        await using var store = await ws.OpenStoreAsync(cancellationToken);
-        if (parse.GetValue(List) || parse.GetValue(Run) is null)
+        var ws = GlobalOptions.Open(parse);
+        if (parse.GetValue(List) || parse.GetValue(Run) is not { } id)
         {
             var table = new Table().AddColumns("run", "candidate", "model", "prompt", "k", "cases", "status", "started");
-            foreach (var r in await store.ListRunsAsync(null, cancellationToken))
+            foreach (var r in await ws.ListRunsAsync(cancellationToken))
                 table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Candidate.Name), Markup.Escape(r.Candidate.ModelId), r.Candidate.PromptHash,
                     r.K.ToString(CultureInfo.InvariantCulture), r.Cases.Count.ToString(CultureInfo.InvariantCulture), r.Status.ToString(), r.StartedAt.ToString("u", CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         }
-        var id = parse.GetValue(Run)!;
-        var run = await store.GetRunAsync(id, cancellationToken) ?? throw new InputException(ws.StorePath, "RUN", $"no run '{id}' in the store; list runs with: agentops-evals report --list");
-        var trials = await store.GetTrialsAsync(id, cancellationToken);
+        var (run, trials, history) = await ws.ReportAsync(id, withHistory: parse.GetValue(HtmlFile) is not null, cancellationToken);
         var wrote = false;
         if (parse.GetValue(JsonFile) is { } jsonPath)
         {
@@ -66,7 +62,6 @@ internal static class ReportCommand
         }
         if (parse.GetValue(HtmlFile) is { } htmlPath)
         {
-            var history = await HistoryPoint.LoadAsync(store, run.Candidate.Name, cancellationToken: cancellationToken);
             HtmlReport.WriteFile(htmlPath, writer => HtmlReport.Write(writer, run, trials, history));
             Console.Error.WriteLine($"wrote {Path.GetFullPath(htmlPath)}");
             wrote = true;

@@ -1,15 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
-using AgentOps.Evals.Cases;
+using AgentOps.Evals.Application;
 using AgentOps.Evals.Cli.Output;
-using AgentOps.Evals.Diagnostics;
-using AgentOps.Evals.Evaluation.ModelGraded;
-using AgentOps.Evals.Providers;
 using AgentOps.Evals.Running;
-using AgentOps.Evals.Storage;
-using AgentOps.Evals.Targets;
 using AgentOps.Evals.Telemetry;
 
 namespace AgentOps.Evals.Cli.Commands;
@@ -47,64 +40,44 @@ internal static class RunCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var ws = Workspace.Open(parse);
-        await using var store = await ws.OpenStoreAsync(cancellationToken);
-
-        RunInfo? resumed = null;
-        if (parse.GetValue(Resume) is { } resumeId)
-        {
-            resumed = await store.GetRunAsync(resumeId, cancellationToken)
-                ?? throw new InputException(ws.StorePath, "--resume", $"no run '{resumeId}' in the store; list runs with: agentops-evals report --list");
-        }
-        var candidateName = resumed?.Candidate.Name ?? parse.GetValue(Candidate) ?? ws.Config.Baseline ?? SingleCandidate(ws);
-        var filter = resumed?.Filter ?? parse.GetValue(Filter);
-        var shard = resumed?.Shard ?? parse.GetValue(ShardOption);
-        var k = resumed?.K ?? parse.GetValue(K) ?? ws.Config.Run.K;
+        var ws = GlobalOptions.Open(parse);
+        var request = parse.GetValue(Resume) is { } resumeId
+            ? await ws.ResumeRequestAsync(resumeId, cancellationToken)
+            : new RunRequest(parse.GetValue(Candidate) ?? ws.DefaultCandidate(), parse.GetValue(K) ?? ws.Config.Run.K, parse.GetValue(Filter), parse.GetValue(ShardOption));
+        request = request with { Provider = parse.GetValue(Provider), Record = parse.GetValue(Record), Concurrency = parse.GetValue(Concurrency) };
 
         // Before any client is built: the pipelines add their OpenTelemetry step only when something listens.
         using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
-        var result = await RunExecution.ExecuteAsync(ws, store,
-            new RunRequest(candidateName, k, filter, shard, parse.GetValue(Provider), parse.GetValue(Record), parse.GetValue(Concurrency), resumed),
-            cancellationToken, fullTrials: false);
-        var (stored, trials, outcome, elapsed) = result;
-        var run = stored;
-        var infra = trials.Count(t => t.Outcome == TrialOutcome.InfraError);
-        var infraRate = trials.Count == 0 ? 0 : (double)infra / trials.Count;
-        if (ws.Json) PrintJson(stored, trials, outcome, elapsed);
-        else RunTable.Print(stored, trials);
+        var result = await ws.RunAsync(request, ProgressView.Instance, fullTrials: false, cancellationToken);
+        var (run, trials, outcome, elapsed) = result;
+        var json = GlobalOptions.JsonGiven(parse);
+        if (json) PrintJson(result);
+        else RunTable.Print(run, trials);
 
         if (outcome.Status == RunStatus.Interrupted)
         {
             Console.Error.WriteLine($"Interrupted: {trials.Count} trials stored. Resume with: agentops-evals run --resume {run.RunId}");
             return ExitCodes.Inconclusive;
         }
-        if (infraRate > ws.Config.Gate.MaxInfraErrorRate)
+        if (result.InfraRate > ws.Config.Gate.MaxInfraErrorRate)
         {
-            Console.Error.WriteLine($"Could not evaluate: {infra} of {trials.Count} trials ({infraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {trials.First(t => t.Outcome == TrialOutcome.InfraError).Error}");
+            Console.Error.WriteLine($"Could not evaluate: {result.Totals.InfraErrors} of {trials.Count} trials ({result.InfraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {trials.First(t => t.Outcome == TrialOutcome.InfraError).Error}");
             return ExitCodes.Inconclusive;
         }
-        if (!ws.Json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored, {elapsed.TotalSeconds:0.0} s).");
+        if (!json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored, {elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Ok;
     }
 
-    private static string SingleCandidate(Workspace ws) => ws.Config.Candidates.Count == 1
-        ? ws.Config.Candidates.Keys.First()
-        : throw new InputException(ws.Config.SourceFile, "--candidate",
-            ws.Config.Candidates.Count == 0 ? "no candidates in the config; add one under candidates:" : $"several candidates and no baseline; pass --candidate ({string.Join(", ", ws.Config.Candidates.Keys.Order())})");
-
-    private static void PrintJson(RunInfo run, IReadOnlyList<TrialResult> trials, RunOutcome outcome, TimeSpan elapsed)
-    {
-        var summary = SuiteSummary.Summarize(run, trials);
+    private static void PrintJson(RunResult result) =>
         Console.WriteLine(JsonSerializer.Serialize(new
         {
-            runId = run.RunId,
-            status = outcome.Status.ToString(),
-            candidate = run.Candidate,
-            k = run.K,
-            trialsRun = outcome.TrialsRun,
-            trialsSkipped = outcome.TrialsSkipped,
-            seconds = Math.Round(elapsed.TotalSeconds, 3),
-            suites = summary,
+            runId = result.Run.RunId,
+            status = result.Outcome.Status.ToString(),
+            candidate = result.Run.Candidate,
+            k = result.Run.K,
+            trialsRun = result.Outcome.TrialsRun,
+            trialsSkipped = result.Outcome.TrialsSkipped,
+            seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
+            suites = SuiteSummary.Summarize(result.Run, result.Trials),
         }, CliJson.Options));
-    }
 }

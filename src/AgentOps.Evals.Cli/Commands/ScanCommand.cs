@@ -26,12 +26,12 @@ internal static class ScanCommand
 
     private static int Execute(ParseResult parse)
     {
-        var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : [Workspace.Open(parse).GoldenSetRoot];
+        var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : [GlobalOptions.Open(parse).GoldenSetRoot];
         foreach (var path in paths)
             if (!File.Exists(path) && !Directory.Exists(path))
                 throw new Diagnostics.InputException(path, "PATH", "no such file or folder");
         var findings = PiiScanner.Scan(paths);
-        var json = parse.GetResult(GlobalOptions.Json) is not null && parse.GetValue(GlobalOptions.Json);
+        var json = GlobalOptions.JsonGiven(parse);
         foreach (var f in findings)
             Console.WriteLine(json
                 ? JsonSerializer.Serialize(new { file = f.File, line = f.Line, start = f.Start, end = f.End, type = f.Type.ToName() })

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using AgentOps.Evals.Cases;
-using AgentOps.Evals.Config;
-using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Application;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -22,30 +20,8 @@ internal static class ValidateCommand
 
     private static Task<int> Execute(ParseResult parse)
     {
-        var problems = new List<Problem>();
-        Workspace? ws = null;
-        try { ws = Workspace.Open(parse); }
-        catch (InputException e) { problems.AddRange(e.Problems); }
-
-        var config = ws?.Config ?? ConfigLoader.Default(Directory.GetCurrentDirectory());
-        var root = ws?.GoldenSetRoot ?? Path.GetFullPath(parse.GetValue(GlobalOptions.GoldenSet) ?? "golden-set");
-        IReadOnlyList<GoldenCase> cases = [];
-        if (!Directory.Exists(root))
-            problems.Add(new Problem(new SourceLocation(root), "--golden-set", "folder not found; expected a folder of case YAML files"));
-        else
-        {
-            var result = GoldenSetLoader.Load(root, ws?.Evaluators ?? Evaluation.EvaluatorRegistry.CreateDefault(), config.Run);
-            problems.AddRange(result.Problems);
-            cases = result.Cases;
-        }
-        foreach (var (name, candidate) in config.Candidates)
-            if (candidate.Prompt is { } prompt && !File.Exists(config.Resolve(prompt)))
-                problems.Add(new Problem(new SourceLocation(config.SourceFile), $"candidates.{name}.prompt", $"prompt file '{prompt}' not found"));
-
-        if (problems.Count > 0) throw new InputException(problems);
-        var suites = cases.Select(c => c.Suite).Distinct().Count();
-        var active = cases.Count(c => c.Status == CaseStatus.Active);
-        Console.WriteLine($"OK: {cases.Count} cases ({active} active) in {suites} suites; {config.Candidates.Count} candidates, {config.Providers.Count} providers.");
+        var s = EvalWorkspace.Validate(GlobalOptions.Paths(parse));
+        Console.WriteLine($"OK: {s.Cases} cases ({s.ActiveCases} active) in {s.Suites} suites; {s.Candidates} candidates, {s.Providers} providers.");
         return Task.FromResult(ExitCodes.Ok);
     }
 }

@@ -1,20 +1,23 @@
 using System.Diagnostics;
+using AgentOps.Evals.Application;
 using AgentOps.Evals.Running;
 using Spectre.Console;
 
 namespace AgentOps.Evals.Cli.Output;
 
-/// <summary>Shows a run's progress: a live bar on a terminal, a plain line every few seconds in CI or when redirected.</summary>
-internal static class ProgressView
+/// <summary>Shows a run's progress (a live bar on a terminal, a plain line every few seconds in CI or when redirected) and the cassettes it wrote.</summary>
+internal sealed class ProgressView : IRunObserver
 {
+    public static readonly ProgressView Instance = new();
+
     /// <summary>True when a live bar makes sense: an interactive terminal and not CI.</summary>
     public static bool Interactive =>
         !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null && AnsiConsole.Profile.Capabilities.Interactive;
 
-    public static async Task<T> RunAsync<T>(string label, Func<IProgress<RunProgress>, Task<T>> work)
+    public async Task<RunOutcome> WatchAsync(string label, Func<IProgress<RunProgress>?, Task<RunOutcome>> work)
     {
         if (!Interactive) return await work(new PlainLines(label)).ConfigureAwait(false);
-        T result = default!;
+        RunOutcome result = default!;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
@@ -31,6 +34,8 @@ internal static class ProgressView
             }).ConfigureAwait(false);
         return result;
     }
+
+    public void Recorded(int calls, string path, bool judge) => Console.Error.WriteLine($"recorded {calls} {(judge ? "judge " : "")}calls to {path}");
 
     /// <summary>One line at most every 5 seconds (and the last one), so CI logs stay readable.</summary>
     private sealed class PlainLines(string label) : IProgress<RunProgress>

@@ -49,11 +49,12 @@ public sealed class FaultInjectionTests
         var stored = trials[Assert.Single(runs).RunId];
         AssertEveryTrialOnce(stored, cases, k);
         Assert.All(stored, AssertResultOrClassifiedInfraError);
-        // One request per trial; every injected fault is an infra error. (A reply the server finished just as the client's
-        // timeout fired also counts as one, so this is an inequality, not an equality.)
-        Assert.Equal(cases * k, server.RequestCount);
+        // At most one request per trial (no retry); every trial the server did not answer is an infra error. On a loaded
+        // machine the client's timeout can fire before a request reaches the server, so the request count is a bound, not
+        // an equality (a test never fails on time), and a reply finished just as the timeout fired also counts as one.
+        Assert.InRange(server.RequestCount, 1, cases * k);
         var infra = stored.Count(t => t.Outcome == TrialOutcome.InfraError);
-        Assert.InRange(infra, server.RequestCount - server.CompletedCount, server.RequestCount);
+        Assert.InRange(infra, cases * k - server.CompletedCount, cases * k);
         Assert.InRange(stored.Count(t => t.Outcome == TrialOutcome.Passed), 1, server.CompletedCount);
         Assert.Equal(InfraKinds.Order(), stored.Where(t => t.Outcome == TrialOutcome.InfraError).Select(t => t.ErrorKind!).Distinct().Order());
     }

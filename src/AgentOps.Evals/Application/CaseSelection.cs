@@ -1,6 +1,6 @@
 using AgentOps.Evals.Cases;
 
-namespace AgentOps.Evals.Cli.Commands;
+namespace AgentOps.Evals.Application;
 
 /// <summary>Which cases a run takes: active ones (unless the filter names a status), matching the filter, in the shard.</summary>
 internal static class CaseSelection

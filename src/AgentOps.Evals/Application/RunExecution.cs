@@ -1,34 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
 using AgentOps.Evals.Cases;
-using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Evaluation.ModelGraded;
 using AgentOps.Evals.Providers;
-using Microsoft.Extensions.AI;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Storage;
 using AgentOps.Evals.Targets;
+using Microsoft.Extensions.AI;
 
-namespace AgentOps.Evals.Cli.Commands;
+namespace AgentOps.Evals.Application;
 
-/// <summary>What a run is asked to do, from the command line or from the gate.</summary>
-internal sealed record RunRequest(string Candidate, int K, string? Filter, string? Shard, string? Provider, bool Record, int? Concurrency, RunInfo? Resume = null);
-
-/// <summary>A finished (or interrupted) run: its stored record and trials.</summary>
-internal sealed record RunResult(RunInfo Run, IReadOnlyList<TrialResult> Trials, RunOutcome Outcome, TimeSpan Elapsed);
-
-/// <summary>Runs one candidate over the selected cases with progress, storing every trial: shared by <c>run</c> and <c>gate</c>.</summary>
+/// <summary>Runs one candidate over the selected cases, storing every trial: what <c>run</c>, <c>gate</c> and the xunit adapter share.</summary>
 internal static class RunExecution
 {
     /// <summary>Runs and reads the run back; <paramref name="fullTrials"/> false reads trials without outputs and trajectories
     /// (enough for <c>run</c>'s table, and memory stays flat at 100,000 trials).</summary>
-    public static async Task<RunResult> ExecuteAsync(Workspace ws, SqliteResultStore store, RunRequest request, CancellationToken cancellationToken, bool fullTrials = true)
+    public static async Task<RunResult> ExecuteAsync(EvalWorkspace ws, IResultStore store, RunRequest request, IRunObserver observer, CancellationToken cancellationToken, bool fullTrials = true)
     {
         if (request.K < 1) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number ≥ 1");
         // Two git processes take ~40 ms: they run while the case files parse instead of after.
-        var git = request.Resume is null ? Task.Run(() => (Commit: GitInfo.Commit(), Branch: GitInfo.Branch())) : null;
-        var cases = CaseSelection.Select(ws.LoadCases(), request.Filter, request.Shard);
+        var git = request.Resume is null ? Task.Run(GitInfo.Current) : null;
+        var cases = ws.SelectCases(request.Filter, request.Shard);
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
@@ -69,22 +62,22 @@ internal static class RunExecution
         RunOutcome outcome;
         try
         {
-            outcome = await ProgressView.RunAsync(request.Candidate, progress => new EvalRunner().RunAsync(plan, store, progress, cancellationToken)).ConfigureAwait(false);
+            outcome = await observer.WatchAsync(request.Candidate, progress => new EvalRunner().RunAsync(plan, store, progress, cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
             var recorded = session.SaveRecordings();
-            if (session.RecordingPath is { } path) Console.Error.WriteLine($"recorded {recorded} calls to {path}");
+            if (session.RecordingPath is { } path) observer.Recorded(recorded, path, judge: false);
             if (judgeRecording is not null)
             {
                 judgeRecording.Save();
-                Console.Error.WriteLine($"recorded {judgeRecording.Count} judge calls to {judgeRecording.Path}");
+                observer.Recorded(judgeRecording.Count, judgeRecording.Path, judge: true);
             }
         }
         var stored = await store.GetRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false) ?? run;
-        var trials = fullTrials
+        var trials = fullTrials || store is not SqliteResultStore sqlite
             ? await store.GetTrialsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false)
-            : await store.GetTrialSummariesAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+            : await sqlite.GetTrialSummariesAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
         return new RunResult(stored, trials, outcome, clock.Elapsed);
     }
 

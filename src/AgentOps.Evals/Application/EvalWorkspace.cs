@@ -1,0 +1,135 @@
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Config;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Evaluation;
+using AgentOps.Evals.Reporting.Html;
+using AgentOps.Evals.Running;
+using AgentOps.Evals.Storage;
+
+namespace AgentOps.Evals.Application;
+
+/// <summary>The entry point for every workflow (run, gate, report, merge, calibrate): a config, its golden set and a results store, loaded once.</summary>
+/// <remarks>The CLI and the xunit adapter call these methods and only translate: the same runs give the same verdict through either.</remarks>
+public sealed class EvalWorkspace
+{
+    // A gate reads the set for both runs, last-green and the judge rule: the files are parsed once per workspace.
+    private readonly Lazy<IReadOnlyList<GoldenCase>> _cases;
+
+    private EvalWorkspace(EvalConfig config, string goldenSetRoot, string storePath)
+    {
+        Config = config;
+        GoldenSetRoot = goldenSetRoot;
+        StorePath = storePath;
+        _cases = new Lazy<IReadOnlyList<GoldenCase>>(ReadCases);
+    }
+
+    public EvalConfig Config { get; }
+    public string GoldenSetRoot { get; }
+    public string StorePath { get; }
+    /// <summary>The built-in assertion types plus the MEAI evaluators the config registers, built on first use.</summary>
+    public EvaluatorRegistry Evaluators => _evaluators ??= Evaluation.Meai.EvaluatorPlugins.CreateRegistry(Config);
+    private EvaluatorRegistry? _evaluators;
+
+    /// <summary>Loads the config (a missing config falls back to built-in defaults unless <see cref="WorkspacePaths.ConfigRequired"/>).
+    /// Cases are read on first use.</summary>
+    public static EvalWorkspace Open(WorkspacePaths paths)
+    {
+        EvalConfig config;
+        if (File.Exists(paths.ConfigFile)) config = ConfigLoader.Load(paths.ConfigFile);
+        else if (paths.ConfigRequired) throw new InputException(paths.ConfigFile, "--config", "file not found");
+        else config = ConfigLoader.Default(Directory.GetCurrentDirectory());
+        var goldenSet = paths.GoldenSet is { } given ? Path.GetFullPath(given) : config.Resolve(config.GoldenSet ?? "golden-set");
+        return new EvalWorkspace(config, goldenSet, paths.StorePath);
+    }
+
+    /// <summary>Loads the config and every case; throws <see cref="InputException"/> with every problem found, or returns the counts.</summary>
+    public static ValidationSummary Validate(WorkspacePaths paths) => WorkspaceValidation.Validate(paths);
+
+    /// <summary>Every case, or an <see cref="InputException"/> with every problem found in every file.</summary>
+    public IReadOnlyList<GoldenCase> LoadCases() => _cases.Value;
+
+    /// <summary>The cases a run takes: active ones (unless the filter names a status), matching the filter, in the shard.</summary>
+    public IReadOnlyList<GoldenCase> SelectCases(string? filter, string? shard = null) => CaseSelection.Select(LoadCases(), filter, shard);
+
+    /// <summary>The candidate a run takes when none is named: the config's baseline, else its only candidate.</summary>
+    public string DefaultCandidate() => Config.Baseline ?? (Config.Candidates.Count == 1
+        ? Config.Candidates.Keys.First()
+        : throw new InputException(Config.SourceFile, "--candidate",
+            Config.Candidates.Count == 0 ? "no candidates in the config; add one under candidates:" : $"several candidates and no baseline; pass --candidate ({string.Join(", ", Config.Candidates.Keys.Order())})"));
+
+    public Task<SqliteResultStore> OpenStoreAsync(CancellationToken cancellationToken = default) => SqliteResultStore.OpenAsync(StorePath, cancellationToken);
+
+    /// <summary>The request that finishes a stored run: its candidate, k, filter and shard.</summary>
+    public async Task<RunRequest> ResumeRequestAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var run = await GetRunAsync(runId, "--resume", cancellationToken).ConfigureAwait(false);
+        return new RunRequest(run.Candidate.Name, run.K, run.Filter, run.Shard, Resume: run);
+    }
+
+    /// <summary>Runs a candidate over the selected cases, storing every trial as it finishes.</summary>
+    /// <param name="fullTrials">False returns trials without outputs and trajectories (enough for a table; memory stays flat).</param>
+    public async Task<RunResult> RunAsync(RunRequest request, IRunObserver? observer = null, bool fullTrials = true, CancellationToken cancellationToken = default)
+    {
+        await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        return await RunExecution.ExecuteAsync(this, store, request, observer ?? SilentRunObserver.Instance, cancellationToken, fullTrials).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one case for a candidate (k from the case or the config, as <see cref="RunAsync"/> does) in memory, storing nothing.</summary>
+    public async Task<RunResult> RunCaseAsync(string candidate, string caseId, string? provider = null, CancellationToken cancellationToken = default)
+    {
+        await using var store = new InMemoryResultStore();
+        var request = new RunRequest(candidate, Config.Run.K, "id:" + caseId, Provider: provider);
+        return await RunExecution.ExecuteAsync(this, store, request, SilentRunObserver.Instance, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Compares a candidate with the baseline case by case (running, reusing or finding the last green run of each side) and decides.</summary>
+    public Task<GateResult> GateAsync(GateRequest request, IRunObserver? observer = null, CancellationToken cancellationToken = default) =>
+        GateWorkflow.GateAsync(this, request, observer ?? SilentRunObserver.Instance, cancellationToken);
+
+    /// <summary>A stored run with its trials (and, when asked, its candidate's history): what a run report is built from.</summary>
+    public async Task<RunReport> ReportAsync(string runId, bool withHistory = false, CancellationToken cancellationToken = default)
+    {
+        await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        var run = await GetRunAsync(store, runId, "RUN", cancellationToken).ConfigureAwait(false);
+        var trials = await store.GetTrialsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var history = withHistory ? await HistoryPoint.LoadAsync(store, run.Candidate.Name, cancellationToken: cancellationToken).ConfigureAwait(false) : [];
+        return new RunReport(run, trials, history);
+    }
+
+    /// <summary>Stored runs, newest first.</summary>
+    public async Task<IReadOnlyList<RunInfo>> ListRunsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        return await store.ListRunsAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Joins shard runs of one candidate into one new stored run.</summary>
+    public Task<MergeResult> MergeAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken = default) =>
+        ShardMerge.MergeAsync(this, runIds, cancellationToken);
+
+    /// <summary>Grades the labelled cases with the judge on a stored run's outputs (default: the baseline's latest completed run).</summary>
+    public Task<CalibrationReport> CalibrateAsync(string? runId = null, CancellationToken cancellationToken = default) =>
+        JudgeCalibration.CalibrateAsync(this, runId, cancellationToken);
+
+    /// <summary>Imports a promptfooconfig.yaml: cases into GOLDEN-SET/SUITE/, candidates as config YAML (written to <paramref name="configFile"/> when given).</summary>
+    public ImportResult ImportPromptfoo(string source, string suite, string? configFile = null) => PromptfooImportJob.Import(this, source, suite, configFile);
+
+    private async Task<RunInfo> GetRunAsync(string runId, string field, CancellationToken cancellationToken)
+    {
+        await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        return await GetRunAsync(store, runId, field, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RunInfo> GetRunAsync(IResultStore store, string runId, string field, CancellationToken cancellationToken) =>
+        await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InputException(StorePath, field, $"no run '{runId}' in the store; list runs with: agentops-evals report --list");
+
+    private IReadOnlyList<GoldenCase> ReadCases()
+    {
+        if (!Directory.Exists(GoldenSetRoot))
+            throw new InputException(GoldenSetRoot, "--golden-set", "folder not found; expected a folder of case YAML files");
+        var result = GoldenSetLoader.Load(GoldenSetRoot, Evaluators, Config.Run);
+        if (result.Problems.Count > 0) throw new InputException(result.Problems);
+        return result.Cases;
+    }
+}

@@ -1,0 +1,33 @@
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Gating;
+using AgentOps.Evals.Reporting.Html;
+
+namespace AgentOps.Evals.Application;
+
+/// <summary>The gate as one call: resolve both sides (run now, reuse, or last green), evaluate them, apply the judge-trust rule.</summary>
+internal static class GateWorkflow
+{
+    public static async Task<GateResult> GateAsync(EvalWorkspace ws, GateRequest request, IRunObserver observer, CancellationToken cancellationToken)
+    {
+        var from = request.From ?? [];
+        if (from.Count > 2) throw new InputException("--from", "--from", $"found {from.Count} runs, expected BASELINE_RUN CANDIDATE_RUN or just CANDIDATE_RUN");
+        var baselineSpec = from.Count == 2 ? from[0] : request.Baseline ?? ws.Config.Baseline
+            ?? throw new InputException(ws.Config.SourceFile, "--baseline", "no baseline given and none in the config; pass --baseline NAME or set baseline: in eval.config.yaml");
+        var candidateSpec = from.Count >= 1 ? from[^1] : request.Candidate
+            ?? throw new InputException("--candidate", "--candidate", "missing; expected the candidate to judge (a name from the config or a stored run id)");
+
+        await using var store = await ws.OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        var resolver = new RunResolver(ws, store, request.K ?? ws.Config.Run.K, request.Filter, request.Provider, observer);
+        var baseline = await resolver.ResolveAsync(baselineSpec, "--baseline", cancellationToken).ConfigureAwait(false);
+        var candidate = await resolver.ResolveAsync(candidateSpec, "--candidate", cancellationToken).ConfigureAwait(false);
+        if (baseline.Run.RunId == candidate.Run.RunId && baselineSpec != candidateSpec)
+            throw new InputException("--from", "--from", "baseline and candidate are the same stored run");
+
+        var verdict = GateEvaluator.Evaluate(new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, ws.Config.Gate));
+        verdict = await JudgeTrustRule.ApplyAsync(ws, verdict, baseline, candidate, cancellationToken).ConfigureAwait(false);
+        var history = request.WithHistory
+            ? await HistoryPoint.LoadAsync(store, candidate.Run.Candidate.Name, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : [];
+        return new GateResult(verdict, baseline, candidate, history);
+    }
+}
