@@ -25,7 +25,7 @@ internal static class RunExecution
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
-        var session = CandidateSession.Open(ws.Config, request.Candidate, request.Provider, request.Record);
+        var session = CandidateSession.Open(ws.Config, request.Candidate, request.Provider, request.Record, targets: ws.Targets);
         // The judge is built only when a selected case asks for it, so runs without model-graded cases need no judge key.
         CassetteFile? judgeRecording = null;
         IChatClient? judge = null;

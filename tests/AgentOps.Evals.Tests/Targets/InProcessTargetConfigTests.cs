@@ -91,3 +91,40 @@ public sealed class InProcessTargetConfigTests
         Assert.Contains("\"passed\": 3", run.Stdout);
     }
 }
+
+/// <summary>A target registered on the workspace from code is what EvalWorkspace.RunCaseAsync (the test adapters' call) runs.</summary>
+public sealed class WorkspaceTargetRegistrationTests
+{
+    [Fact]
+    public async Task A_team_agent_registered_on_the_workspace_answers_a_case_with_the_cases_mocked_tools()
+    {
+        var dir = Directory.CreateTempSubdirectory("inproc-ws-").FullName;
+        Directory.CreateDirectory(Path.Combine(dir, "golden-set"));
+        File.WriteAllText(Path.Combine(dir, "golden-set", "orders-001.yaml"), """
+            id: orders-001
+            title: Order status
+            input:
+              messages: [{role: user, content: "Where is order A-1001?"}]
+              tools:
+                - {name: get_order_status, description: Look up an order, parameters: {type: object, properties: {order_id: {type: string}}}, returns: {status: delivered}}
+            expect:
+              - {type: tool-called, name: get_order_status, args: {order_id: "A-1001"}}
+              - {type: contains, value: delivered}
+            """);
+        File.WriteAllText(Path.Combine(dir, "eval.config.yaml"), "providers:\n  replay: {type: replay, cassettes: cassettes}\ncandidates:\n  agent: {model: m, provider: replay, target: team-agent}\nrun: {k: 2}\n");
+        var workspace = Application.EvalWorkspace.Open(new Application.WorkspacePaths(Path.Combine(dir, "eval.config.yaml"), ConfigRequired: true));
+        var model = new ScriptedChatClient((messages, _, _) =>
+            messages[^1].Contents.OfType<Microsoft.Extensions.AI.FunctionResultContent>().FirstOrDefault() is { } result
+                ? ScriptedChatClient.Text("Your order is " + (result.Result?.ToString()?.Contains("delivered") == true ? "delivered" : "unknown"))
+                : ScriptedChatClient.ToolCall("get_order_status", new() { ["order_id"] = "A-1001" }));
+        // The team's agent on its own model client (a test double here) instead of the candidate's pipeline.
+        workspace.Targets.Register("team-agent", context => new Agents.AgentTarget(context with { ChatClient = model },
+            (chat, instructions) => Microsoft.Extensions.AI.ChatClientExtensions.AsAIAgent(chat, instructions: instructions)));
+
+        var result = await workspace.RunCaseAsync("agent", "orders-001");
+
+        Assert.Equal(2, result.Trials.Count);
+        Assert.All(result.Trials, t => Assert.True(t.Passed, string.Join("; ", t.Assertions.Where(a => !a.Passed).Select(a => a.Reason)) + t.Error));
+        Assert.All(result.Trials, t => Assert.Equal("get_order_status", Assert.Single(t.Trajectory.ToolCalls).Name));
+    }
+}
