@@ -11,16 +11,16 @@ public static class ConfigLoader
     private const string DefaultCassettes = "fixtures/cassettes";
 
     private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators", "targets"];
-    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes"];
+    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
     private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
     private static readonly string[] TargetFields = ["assembly", "type"];
     private static readonly string[] PriceFields = ["input", "output"];
-    private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "max-tool-iterations", "max-case-file-bytes"];
+    private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "retry-budget-s", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
-        ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "slices"];
+        ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "max-extra-trials", "slices"];
     private static readonly string[] HarvestFields = ["feedback", "traces", "out", "mapping-store", "key-env", "limit", "thresholds"];
     private static readonly string[] InlineSecretFields = ["api-key", "apikey", "api_key", "key", "token", "secret", "password"];
 
@@ -111,7 +111,7 @@ public static class ConfigLoader
             // ${NAME} placeholders are filled from the environment when the provider is used, so only literal URLs are checked here.
             if (endpoint is not null && !endpoint.Contains("${", StringComparison.Ordinal)
                 && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                reader.Report(f["endpoint"], path + ".endpoint", $"found '{endpoint}', expected an absolute http(s) URL");
+                reader.Report(f["endpoint"], path + ".endpoint", $"found '{Targets.HttpTargetEndpoint.Redact(endpoint)}', expected an absolute http(s) URL");
             if (type is "openai" or "http" && !f.ContainsKey("endpoint"))
                 reader.Missing(map, path + ".endpoint", $"the URL of the {type} endpoint, e.g. https://api.openai.com/v1");
             var keyEnv = reader.Text(f.GetValueOrDefault("api-key-env"), path + ".api-key-env", "the name of an environment variable");
@@ -120,7 +120,11 @@ public static class ConfigLoader
                 reader.Report(f["api-key-env"], path + ".api-key-env", "found something that is not an environment variable name, expected a name like OPENAI_API_KEY (letters, digits, _)");
             var cassettes = reader.Text(f.GetValueOrDefault("cassettes"), path + ".cassettes", "a folder path");
             if (type is not null)
-                providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null));
+                providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null))
+                {
+                    Limits = ProviderLimitsReader.Read(f, path, reader),
+                    Headers = ProviderLimitsReader.Headers(f.GetValueOrDefault("headers"), path + ".headers", reader),
+                };
         }
         return providers;
     }
@@ -225,6 +229,7 @@ public static class ConfigLoader
             Concurrency = (int?)reader.Integer(f.GetValueOrDefault("concurrency"), "run.concurrency", 1, 4096) ?? run.Concurrency,
             TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, minExclusive: true) ?? run.TimeoutSeconds,
             Retries = (int?)reader.Integer(f.GetValueOrDefault("retries"), "run.retries", 0, 100) ?? run.Retries,
+            RetryBudgetSeconds = reader.Number(f.GetValueOrDefault("retry-budget-s"), "run.retry-budget-s", 0, 86_400) ?? run.RetryBudgetSeconds,
             MaxToolIterations = (int?)reader.Integer(f.GetValueOrDefault("max-tool-iterations"), "run.max-tool-iterations", 1, 1000) ?? run.MaxToolIterations,
             MaxCaseFileBytes = reader.Integer(f.GetValueOrDefault("max-case-file-bytes"), "run.max-case-file-bytes", 1) ?? run.MaxCaseFileBytes,
         };
@@ -249,6 +254,7 @@ public static class ConfigLoader
             MaxCostRatio = Optional(f, "max-cost-ratio", gate.MaxCostRatio, n => reader.Number(n, "gate.max-cost-ratio", 0, minExclusive: true)),
             MaxP95LatencyMs = Optional(f, "max-p95-latency-ms", gate.MaxP95LatencyMs, n => reader.Number(n, "gate.max-p95-latency-ms", 0, minExclusive: true)),
             MaxInfraErrorRate = reader.Number(f.GetValueOrDefault("max-infra-error-rate"), "gate.max-infra-error-rate", 0, 1) ?? gate.MaxInfraErrorRate,
+            MaxExtraTrials = (int?)reader.Integer(f.GetValueOrDefault("max-extra-trials"), "gate.max-extra-trials", 0, int.MaxValue) ?? gate.MaxExtraTrials,
             Slices = f.TryGetValue("slices", out var slices) ? reader.TextList(slices, "gate.slices", "slice names (tags, suite:NAME, severity:P0)") : gate.Slices,
         };
     }

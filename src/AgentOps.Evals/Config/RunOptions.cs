@@ -7,6 +7,9 @@ public sealed record RunOptions
     public int Concurrency { get; init; } = 16;
     public double TimeoutSeconds { get; init; } = 60;
     public int Retries { get; init; } = 4;
+    /// <summary>How long one call may keep retrying 429s (honouring retry-after) before it counts as an infra error;
+    /// rate limits are waited out by time, not by a small count.</summary>
+    public double RetryBudgetSeconds { get; init; } = 300;
     public int MaxToolIterations { get; init; } = 8;
     /// <summary>Case files larger than this are rejected before parsing.</summary>
     public long MaxCaseFileBytes { get; init; } = 1024 * 1024;
