@@ -77,7 +77,7 @@ public static class ConfigLoader
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
             Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
-            Targets = Targets(fields.GetValueOrDefault("targets"), reader, baseDir),
+            Targets = TargetPluginsIn(fields.GetValueOrDefault("targets"), reader, baseDir),
         };
     }
 
@@ -146,7 +146,7 @@ public static class ConfigLoader
         return evaluators;
     }
 
-    private static Dictionary<string, TargetPluginConfig> Targets(YamlNode? node, YamlFieldReader reader, string baseDir)
+    private static Dictionary<string, TargetPluginConfig> TargetPluginsIn(YamlNode? node, YamlFieldReader reader, string baseDir)
     {
         var targets = new Dictionary<string, TargetPluginConfig>(StringComparer.Ordinal);
         foreach (var (name, keyNode, value) in Entries(node, "targets", "a mapping of target names to {assembly, type}", reader))

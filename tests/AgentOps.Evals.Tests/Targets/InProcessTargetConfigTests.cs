@@ -112,13 +112,13 @@ public sealed class WorkspaceTargetRegistrationTests
               - {type: contains, value: delivered}
             """);
         File.WriteAllText(Path.Combine(dir, "eval.config.yaml"), "providers:\n  replay: {type: replay, cassettes: cassettes}\ncandidates:\n  agent: {model: m, provider: replay, target: team-agent}\nrun: {k: 2}\n");
-        var workspace = Application.EvalWorkspace.Open(new Application.WorkspacePaths(Path.Combine(dir, "eval.config.yaml"), ConfigRequired: true));
+        var workspace = AgentOps.Evals.Application.EvalWorkspace.Open(new AgentOps.Evals.Application.WorkspacePaths(Path.Combine(dir, "eval.config.yaml"), ConfigRequired: true));
         var model = new ScriptedChatClient((messages, _, _) =>
             messages[^1].Contents.OfType<Microsoft.Extensions.AI.FunctionResultContent>().FirstOrDefault() is { } result
                 ? ScriptedChatClient.Text("Your order is " + (result.Result?.ToString()?.Contains("delivered") == true ? "delivered" : "unknown"))
                 : ScriptedChatClient.ToolCall("get_order_status", new() { ["order_id"] = "A-1001" }));
         // The team's agent on its own model client (a test double here) instead of the candidate's pipeline.
-        workspace.Targets.Register("team-agent", context => new Agents.AgentTarget(context with { ChatClient = model },
+        workspace.Targets.Register("team-agent", context => new AgentOps.Evals.Agents.AgentTarget(context with { ChatClient = model },
             (chat, instructions) => Microsoft.Extensions.AI.ChatClientExtensions.AsAIAgent(chat, instructions: instructions)));
 
         var result = await workspace.RunCaseAsync("agent", "orders-001");
