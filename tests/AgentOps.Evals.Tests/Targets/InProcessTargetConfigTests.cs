@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using AgentOps.Evals.Config;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Targets;
@@ -119,7 +120,7 @@ public sealed class WorkspaceTargetRegistrationTests
                 : ScriptedChatClient.ToolCall("get_order_status", new() { ["order_id"] = "A-1001" }));
         // The team's agent on its own model client (a test double here) instead of the candidate's pipeline.
         workspace.Targets.Register("team-agent", context => new AgentOps.Evals.Agents.AgentTarget(context with { ChatClient = model },
-            (chat, instructions) => Microsoft.Extensions.AI.ChatClientExtensions.AsAIAgent(chat, instructions: instructions)));
+            (chat, instructions) => chat.AsAIAgent(instructions: instructions)));
 
         var result = await workspace.RunCaseAsync("agent", "orders-001");
 
