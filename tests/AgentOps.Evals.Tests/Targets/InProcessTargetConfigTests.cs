@@ -32,7 +32,7 @@ public sealed class InProcessTargetConfigTests
         var error = Assert.Throws<InputException>(() => CandidateSession.Open(config, "agent"));
         var problem = Assert.Single(error.Problems);
         Assert.Equal("targets.mine", problem.Field);
-        Assert.Equal(5, problem.Location.Line);
+        Assert.Equal(4, problem.Location.Line); // the "mine:" entry under targets:
         Assert.Contains("assembly not found", problem.Message);
     }
 
