@@ -30,6 +30,10 @@ public sealed class EvalWorkspace
     public EvaluatorRegistry Evaluators => _evaluators ??= Evaluation.Meai.EvaluatorPlugins.CreateRegistry(Config);
     private EvaluatorRegistry? _evaluators;
 
+    /// <summary>In-process targets registered from code (e.g. an Agent Framework agent's factory), by the name a candidate's
+    /// <c>target:</c> uses; targets named in config under <c>targets:</c> are loaded when a candidate runs on them.</summary>
+    public Targets.TargetRegistry Targets { get; } = new();
+
     /// <summary>Loads the config (a missing config falls back to built-in defaults unless <see cref="WorkspacePaths.ConfigRequired"/>).
     /// Cases are read on first use.</summary>
     public static EvalWorkspace Open(WorkspacePaths paths)

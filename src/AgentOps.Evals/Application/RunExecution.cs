@@ -28,7 +28,7 @@ internal static class RunExecution
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
         var provider = request.Resume is { } resumed ? ResumeCheck.Provider(resumed, request.Provider, ws.StorePath) : request.Provider;
-        var session = CandidateSession.Open(ws.Config, request.Candidate, provider, request.Record);
+        var session = CandidateSession.Open(ws.Config, request.Candidate, provider, request.Record, targets: ws.Targets);
         if (request.Resume is not null) ResumeCheck.EnsureSameCandidate(request.Resume, session.Identity, ws.Config.SourceFile);
         // The judge is built only when a selected case asks for it, so runs without model-graded cases need no judge key.
         CassetteFile? judgeRecording = null;

@@ -10,13 +10,14 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "evaluators", "drift", "health"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "evaluators", "targets", "drift", "health"];
     private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
     private static readonly string[] EmbeddingsFields = ["model", "provider"];
     private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
+    private static readonly string[] TargetFields = ["assembly", "type"];
     private static readonly string[] PriceFields = ["input", "output"];
     private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "retry-budget-s", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
@@ -80,6 +81,7 @@ public static class ConfigLoader
             Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
             Drift = DriftHealthConfigReader.Drift(fields.GetValueOrDefault("drift"), reader, providers),
             Health = DriftHealthConfigReader.Health(fields.GetValueOrDefault("health"), reader),
+            Targets = TargetPluginsIn(fields.GetValueOrDefault("targets"), reader, baseDir),
         };
     }
 
@@ -146,6 +148,27 @@ public static class ConfigLoader
                 evaluators[name] = new EvaluatorPluginConfig(name, Path.GetFullPath(Path.Combine(baseDir, assembly)), type, needsJudge, reader.At(map));
         }
         return evaluators;
+    }
+
+    private static Dictionary<string, TargetPluginConfig> TargetPluginsIn(YamlNode? node, YamlFieldReader reader, string baseDir)
+    {
+        var targets = new Dictionary<string, TargetPluginConfig>(StringComparer.Ordinal);
+        foreach (var (name, keyNode, value) in Entries(node, "targets", "a mapping of target names to {assembly, type}", reader))
+        {
+            var path = $"targets.{name}";
+            if (name is "chat" or "http")
+            {
+                reader.Report(keyNode, path, $"'{name}' is a built-in target; name yours differently");
+                continue;
+            }
+            if (reader.Mapping(value, path, "an in-process target: {assembly, type}") is not { } map) continue;
+            var f = reader.Fields(map, path, TargetFields);
+            var assembly = f.TryGetValue("assembly", out var a) ? reader.Text(a, path + ".assembly", "the path of a .dll") : MissingText(reader, map, path + ".assembly", "the path of the .dll holding the target factory");
+            var type = f.TryGetValue("type", out var t) ? reader.Text(t, path + ".type", "a full type name") : MissingText(reader, map, path + ".type", "the full name of a type implementing AgentOps.Evals.Targets.ITargetFactory");
+            if (assembly is not null && type is not null)
+                targets[name] = new TargetPluginConfig(name, Path.GetFullPath(Path.Combine(baseDir, assembly)), type, reader.At(map));
+        }
+        return targets;
     }
 
     private static bool IsEnvironmentName(string text) =>

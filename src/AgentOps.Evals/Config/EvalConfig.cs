@@ -33,6 +33,9 @@ public sealed record EvalConfig
     /// <summary>MEAI evaluators to load by assembly and type name, by the name cases use.</summary>
     public IReadOnlyDictionary<string, EvaluatorPluginConfig> Evaluators { get; init; } = new Dictionary<string, EvaluatorPluginConfig>();
 
+    /// <summary>In-process targets to load by assembly and type name, by the name a candidate's <c>target:</c> uses.</summary>
+    public IReadOnlyDictionary<string, TargetPluginConfig> Targets { get; init; } = new Dictionary<string, TargetPluginConfig>();
+
     /// <summary>Resolves a path written in the config against the config's folder.</summary>
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
 }

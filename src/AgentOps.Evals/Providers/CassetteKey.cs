@@ -48,6 +48,8 @@ internal static class CassetteKey
                 json.WriteStringValue(tool is AIFunctionDeclaration f ? f.Name + ":" + f.Description + ":" + f.JsonSchema.GetRawText() : tool.Name);
             }
             json.WriteEndArray();
+            // An Agent Framework agent sends its (rendered) prompt here, not as a system message: two cases must not share a key.
+            if (options?.Instructions is { } instructions) json.WriteString("instructions", instructions);
             if (options?.Temperature is { } temperature) json.WriteNumber("temperature", temperature);
             if (options?.MaxOutputTokens is { } max) json.WriteNumber("max_tokens", max);
             if (options?.ResponseFormat is ChatResponseFormatJson) json.WriteString("format", "json");

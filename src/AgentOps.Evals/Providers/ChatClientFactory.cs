@@ -14,7 +14,7 @@ namespace AgentOps.Evals.Providers;
 /// Built once per candidate and shared by its trials; each trial binds it to its <see cref="TrialContext"/> with <see cref="TrialBoundChatClient"/>.</summary>
 public static class ChatClientFactory
 {
-    /// <summary>Builds the pipeline. With <paramref name="record"/> set, live calls are written to <paramref name="recordTo"/>.</summary>
+    /// <summary>Builds the pipeline. With <paramref name="recordTo"/> set, live calls are written to it.</summary>
     public static IChatClient Create(EvalConfig config, ProviderConfig provider, string candidate, string model, CassetteFile? recordTo = null, TimeProvider? time = null)
     {
         var run = config.Run;

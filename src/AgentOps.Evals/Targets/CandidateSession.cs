@@ -25,9 +25,10 @@ public sealed class CandidateSession
     public string? RecordingPath => _recording?.Path;
 
     /// <summary>Opens a candidate from config. <paramref name="providerOverride"/> replaces the candidate's provider
-    /// (e.g. record through a live provider, replay offline); <paramref name="customTargets"/> are a team's in-process agents by name.</summary>
+    /// (e.g. record through a live provider, replay offline); <paramref name="customTargets"/> are a team's in-process agents by name;
+    /// <paramref name="targets"/> are in-process target factories (from config <c>targets:</c> and code) built on the candidate's pipeline.</summary>
     public static CandidateSession Open(EvalConfig config, string candidateName, string? providerOverride = null, bool record = false,
-        IReadOnlyDictionary<string, ITarget>? customTargets = null, TimeProvider? time = null, HttpClient? http = null)
+        IReadOnlyDictionary<string, ITarget>? customTargets = null, TimeProvider? time = null, HttpClient? http = null, TargetRegistry? targets = null)
     {
         var configFile = config.SourceFile;
         if (!config.Candidates.TryGetValue(candidateName, out var candidate))
@@ -57,11 +58,18 @@ public sealed class CandidateSession
             var httpRecording = record ? OpenRecording(config, provider, providerName, candidateName) : null;
             return new CandidateSession(identity, HttpTargetFactory.Create(config, provider, candidateName, httpRecording, time, http), httpRecording);
         }
-        if (candidate.Target != "chat")
-            throw new InputException(configFile, $"candidates.{candidateName}.target", $"unknown target '{candidate.Target}'; expected chat, http, or a target registered in code");
+        ITargetFactory? factory = null;
+        // A target named in config is loaded only when a candidate runs on it: other candidates never need its assembly built.
+        if (candidate.Target != "chat" && (targets is null || !targets.TryGet(candidate.Target, out factory)) && config.Targets.ContainsKey(candidate.Target))
+            factory = TargetPlugins.Load(config.Targets[candidate.Target]);
+        if (candidate.Target != "chat" && factory is null)
+            throw new InputException(configFile, $"candidates.{candidateName}.target",
+                $"unknown target '{candidate.Target}'; expected chat, http, or a target under targets: or registered in code ({string.Join(", ", (targets?.Names ?? []).Concat(config.Targets.Keys).Distinct().Order())})");
 
         var recording = record ? OpenRecording(config, provider, providerName, candidateName) : null;
         IChatClient client = ChatClientFactory.Create(config, provider, candidateName, candidate.Model, recording, time);
+        if (factory is not null)
+            return new CandidateSession(identity, factory.Create(new TargetContext(candidateName, candidate.Model, client, prompt, config.Run.MaxToolIterations)), recording);
         return new CandidateSession(identity, new ChatTarget(client, candidate.Model, prompt, config.Run.MaxToolIterations), recording);
     }
 

@@ -1,0 +1,52 @@
+using AgentOps.Evals.Cases;
+using Microsoft.Extensions.AI;
+
+namespace AgentOps.Evals.Targets;
+
+/// <summary>The per-trial plumbing every in-process target shares: a model client bound to the trial that records each call
+/// as a turn, the case's mocked tools as <see cref="AIFunction"/>s that record each call, the circuit breaker, and the
+/// <see cref="TargetResponse"/> built from what was recorded. Subclasses only run their agent.</summary>
+public abstract class InProcessTarget(TargetContext context) : ITarget
+{
+    /// <summary>The candidate's pipeline, model and prompt this target was built with.</summary>
+    protected TargetContext Context { get; } = context;
+
+    /// <summary>Runs the agent once on <paramref name="turn"/>.</summary>
+    /// <returns>The agent's final text and finish reason.</returns>
+    protected abstract Task<AgentAnswer> RunAgentAsync(AgentTurn turn, CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<TargetResponse> RespondAsync(TrialRequest request, CancellationToken cancellationToken)
+    {
+        var recorder = new TrajectoryRecorder(request.Context, Context.MaxToolIterations);
+        var client = new TurnCaptureChatClient(Context.ChatClient, recorder);
+        var tools = MockToolFunction.ForCase(request.Case, recorder);
+        var turn = new AgentTurn(request.Case, client, Messages(request.Case), tools, Context.Prompt?.Render(request.Case.Input.Vars), Context.Model);
+        AgentAnswer? answer = null;
+        try
+        {
+            answer = await RunAgentAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (recorder.CircuitBroken)
+        {
+            // The agent looped on tools; what it recorded so far is the failed trial's trajectory.
+        }
+        return new TargetResponse(answer?.Text ?? "", recorder.Trajectory(), recorder.Usage(), recorder.LatencyMs,
+            answer?.FinishReason ?? recorder.LastFinishReason, recorder.LastModel ?? Context.Model, CircuitBreaker: recorder.CircuitBroken);
+    }
+
+    private static List<ChatMessage> Messages(GoldenCase goldenCase) =>
+        [.. goldenCase.Input.Messages.Select(m => new ChatMessage(new ChatRole(m.Role), m.Content))];
+}
+
+/// <summary>One trial as an in-process agent sees it.</summary>
+/// <param name="Case">The golden case being answered.</param>
+/// <param name="ChatClient">The model client to build the agent on: bound to this trial (cassettes, meters) and recording turns.</param>
+/// <param name="Messages">The case's input messages (user turns and any scripted history).</param>
+/// <param name="Tools">The case's mocked tools as functions returning the case's recorded results.</param>
+/// <param name="Instructions">The candidate's prompt rendered with the case's vars, or null.</param>
+/// <param name="Model">The candidate's model id.</param>
+public sealed record AgentTurn(GoldenCase Case, IChatClient ChatClient, IList<ChatMessage> Messages, IList<AITool> Tools, string? Instructions, string Model);
+
+/// <summary>What an in-process agent answered: its final text and, when known, why it stopped.</summary>
+public sealed record AgentAnswer(string Text, string? FinishReason = null);
