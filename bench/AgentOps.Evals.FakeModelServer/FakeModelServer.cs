@@ -84,6 +84,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 
         app.MapPost("/v1/chat/completions", server.HandleChatAsync);
         app.MapPost("/chat/completions", server.HandleChatAsync);
+        app.MapPost("/v1/embeddings", EmbeddingsEndpoint.HandleAsync);
         app.MapGet("/v1/models", WriteModelsAsync);
         app.MapGet("/models", WriteModelsAsync);
         app.MapGet("/health", (HttpContext context) => context.Response.WriteAsync("ok"));

@@ -10,11 +10,12 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "evaluators"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "evaluators", "drift", "health"];
     private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
+    private static readonly string[] EmbeddingsFields = ["model", "provider"];
     private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
     private static readonly string[] PriceFields = ["input", "output"];
     private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "retry-budget-s", "max-tool-iterations", "max-case-file-bytes"];
@@ -71,11 +72,14 @@ public static class ConfigLoader
             Candidates = candidates,
             Baseline = baseline,
             Judge = Judge(fields.GetValueOrDefault("judge"), reader, providers),
+            Embeddings = Embeddings(fields.GetValueOrDefault("embeddings"), reader, providers),
             Pricing = Pricing(fields.GetValueOrDefault("pricing"), reader),
             Run = Run(fields.GetValueOrDefault("run"), reader),
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
             Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
+            Drift = DriftHealthConfigReader.Drift(fields.GetValueOrDefault("drift"), reader, providers),
+            Health = DriftHealthConfigReader.Health(fields.GetValueOrDefault("health"), reader),
         };
     }
 
@@ -167,6 +171,20 @@ public static class ConfigLoader
         return (candidates, providerNodes);
     }
 
+    private static EmbeddingsConfig? Embeddings(YamlNode? node, YamlFieldReader reader, Dictionary<string, ProviderConfig> providers)
+    {
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "embeddings", "a mapping {model, provider}") is not { } map) return null;
+        var f = reader.Fields(map, "embeddings", EmbeddingsFields);
+        var model = f.TryGetValue("model", out var m) ? reader.Text(m, "embeddings.model", "an embedding model id") : MissingText(reader, map, "embeddings.model", "the embedding model id, e.g. text-embedding-3-small");
+        var provider = f.TryGetValue("provider", out var p) ? reader.Text(p, "embeddings.provider", "a provider name") : MissingText(reader, map, "embeddings.provider", "the name of an openai provider under providers");
+        ProviderConfig? found = null;
+        if (provider is not null && !providers.TryGetValue(provider, out found))
+            reader.Report(p!, "embeddings.provider", UnknownName("provider", provider, providers.Keys));
+        else if (provider is not null && found!.Type != "openai")
+            reader.Report(p!, "embeddings.provider", $"provider '{provider}' is of type {found.Type}; embeddings need an openai (OpenAI-compatible) provider");
+        return model is null || provider is null ? null : new EmbeddingsConfig(model, provider);
+    }
+
     private static JudgeConfig? Judge(YamlNode? node, YamlFieldReader reader, Dictionary<string, ProviderConfig> providers)
     {
         if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "judge", "a mapping {model, provider}") is not { } map) return null;
@@ -202,9 +220,9 @@ public static class ConfigLoader
         var f = reader.Fields(map, "run", RunFields);
         return run with
         {
-            K = (int?)reader.Integer(f.GetValueOrDefault("k"), "run.k", 1, 1000) ?? run.K,
+            K = (int?)reader.Integer(f.GetValueOrDefault("k"), "run.k", 1, RunOptions.MaxK) ?? run.K,
             Concurrency = (int?)reader.Integer(f.GetValueOrDefault("concurrency"), "run.concurrency", 1, 4096) ?? run.Concurrency,
-            TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, minExclusive: true) ?? run.TimeoutSeconds,
+            TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, RunOptions.MaxTimeoutSeconds, minExclusive: true) ?? run.TimeoutSeconds,
             Retries = (int?)reader.Integer(f.GetValueOrDefault("retries"), "run.retries", 0, 100) ?? run.Retries,
             RetryBudgetSeconds = reader.Number(f.GetValueOrDefault("retry-budget-s"), "run.retry-budget-s", 0, 86_400) ?? run.RetryBudgetSeconds,
             MaxToolIterations = (int?)reader.Integer(f.GetValueOrDefault("max-tool-iterations"), "run.max-tool-iterations", 1, 1000) ?? run.MaxToolIterations,

@@ -15,5 +15,6 @@ public static partial class EnvironmentExpansion
         Placeholder().Replace(text, m =>
             Environment.GetEnvironmentVariable(m.Groups[1].Value) is { Length: > 0 } value
                 ? value
-                : throw new InputException(configFile, field, $"environment variable {m.Groups[1].Value} is not set; it {purpose}"));
+                : throw new InputException(new Problem(ConfigFieldLocator.Locate(configFile, field), field,
+                    $"environment variable {m.Groups[1].Value} is not set; it {purpose}: set it, or run on cassettes with the replay provider")));
 }

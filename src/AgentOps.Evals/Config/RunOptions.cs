@@ -3,6 +3,12 @@ namespace AgentOps.Evals.Config;
 /// <summary>How a run executes: trials per case, parallelism, time limits and retries.</summary>
 public sealed record RunOptions
 {
+    /// <summary>The most trials per case a run takes, from the config or the command line.</summary>
+    public const int MaxK = 1000;
+
+    /// <summary>The longest per-call timeout accepted (a day); larger values overflow a <see cref="TimeSpan"/>.</summary>
+    public const double MaxTimeoutSeconds = 86_400;
+
     public int K { get; init; } = 3;
     public int Concurrency { get; init; } = 16;
     public double TimeoutSeconds { get; init; } = 60;

@@ -73,6 +73,14 @@ public static class ChatClientFactory
 
     internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config, string model, AdaptiveRateLimiter? limiter = null, TimeProvider? time = null)
     {
+        var (key, options) = OpenAIConnection(provider, config);
+        if (limiter is not null) options.AddPolicy(new RateLimitHeaderPolicy(limiter, time ?? TimeProvider.System), PipelinePosition.PerTry);
+        return new OpenAI.Chat.ChatClient(model, key, options).AsIChatClient();
+    }
+
+    /// <summary>The key and client options of an OpenAI-compatible provider (chat and embeddings share them).</summary>
+    internal static (ApiKeyCredential Key, OpenAIClientOptions Options) OpenAIConnection(ProviderConfig provider, EvalConfig config)
+    {
         if (string.IsNullOrWhiteSpace(provider.Endpoint))
             throw new InputException(config.SourceFile, $"providers.{provider.Name}.endpoint", "missing; expected the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1");
         var key = "not-needed";
@@ -92,8 +100,7 @@ public static class ChatClientFactory
             RetryPolicy = new ClientRetryPolicy(0),
             NetworkTimeout = Timeout.InfiniteTimeSpan,
         };
-        if (limiter is not null) options.AddPolicy(new RateLimitHeaderPolicy(limiter, time ?? TimeProvider.System), PipelinePosition.PerTry);
-        return new OpenAI.Chat.ChatClient(model, new ApiKeyCredential(key), options).AsIChatClient();
+        return (new ApiKeyCredential(key), options);
     }
 
     /// <summary>Expands <c>${NAME}</c> in an endpoint from the environment, so a config can point at a per-machine endpoint.</summary>
