@@ -151,6 +151,7 @@ public sealed class HarvestJob
         var userIds = all.Select(c => c.Session.UserId).OfType<string>().Distinct().Select(id => anonymizer.AddIdentifier("user-id", id)).ToList();
         var traceIds = all.SelectMany(c => c.Session.TraceIds).Distinct().Take(20).Select(id => anonymizer.AddIdentifier("trace-id", id)).ToList();
 
+        anonymizer.Learn(candidate.Messages.Select(m => m.Content).Append(session.NegativeFeedback?.Comment));
         var messages = candidate.Messages.Select(m => new CaseMessage(AllowListedKinds.IsRole(m.Role) ? m.Role : "user", anonymizer.Anonymize(m.Content))).ToList();
         // Deny by default: every string below is either an allow-listed kind or anonymized, keys included.
         var tools = candidate.Tools.Select(t => t with

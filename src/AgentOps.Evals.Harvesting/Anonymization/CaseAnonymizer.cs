@@ -17,6 +17,7 @@ internal sealed class CaseAnonymizer
     private readonly Dictionary<(PiiType, string), string> replacements = [];
     private readonly Dictionary<string, int> placeholderCounts = new(StringComparer.Ordinal);
     private readonly List<AnonymizedValue> made = [];
+    private readonly NameParts nameParts = new();
 
     public CaseAnonymizer(byte[] key, Pseudonymizer pseudonymizer)
     {
@@ -39,6 +40,16 @@ internal sealed class CaseAnonymizer
         return pseudonym;
     }
 
+    /// <summary>
+    /// Runs the detectors over every text of the case once before any is written, so a name found late (a "Thanks Anna"
+    /// reply) is already known where it appears earlier without a cue (a lower-case self-introduction).
+    /// </summary>
+    public void Learn(IEnumerable<string?> texts)
+    {
+        foreach (var text in texts)
+            if (text is not null) Anonymize(text);
+    }
+
     public string Anonymize(string text)
     {
         if (string.IsNullOrEmpty(text)) return text;
@@ -48,7 +59,7 @@ internal sealed class CaseAnonymizer
                 text = text.Replace(original, pseudonym, StringComparison.Ordinal);
         }
         var spans = PiiDetectors.Detect(text);
-        if (spans.Count == 0) return text;
+        if (spans.Count == 0) return nameParts.Apply(text);
         var builder = new StringBuilder(text.Length + 16);
         var position = 0;
         foreach (var span in spans)
@@ -58,7 +69,7 @@ internal sealed class CaseAnonymizer
             position = span.End;
         }
         builder.Append(text, position, text.Length - position);
-        return builder.ToString();
+        return nameParts.Apply(builder.ToString());
     }
 
     /// <summary>
@@ -120,6 +131,10 @@ internal sealed class CaseAnonymizer
         }
         replacements[(span.Type, original)] = replacement;
         made.Add(new AnonymizedValue(span.Type.ToName(), original, replacement));
+        if (span.Type == PiiType.PersonName)
+        {
+            foreach (var (part, fake) in nameParts.Learn(original, replacement)) made.Add(new AnonymizedValue(span.Type.ToName(), part, fake));
+        }
         return replacement;
     }
 }

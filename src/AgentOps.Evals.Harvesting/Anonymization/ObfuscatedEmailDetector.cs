@@ -45,8 +45,10 @@ internal sealed partial class ObfuscatedEmailDetector : IPiiDetector
 
     private static bool HasMixedCase(ReadOnlySpan<char> s) => s.IndexOfAnyInRange('a', 'z') >= 0 && s.IndexOfAnyInRange('A', 'Z') >= 0;
 
-    // The local part needs a dot, underscore or digit for the bare " at " form, so "look at example dot com" stays prose.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+\-])(?:[\p{L}\p{N}][\p{L}\p{N}._%+\-]{0,63}\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|<\s*at\s*>)\s*|[\p{L}\p{N}]*[._\d][\p{L}\p{N}._%+\-]{0,63}\s+at\s+)(?:[\p{L}\p{N}\-]+(?:\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|<\s*dot\s*>|\s+dot\s+|\.)\s*))+\p{L}{2,24}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // The bare " at " form needs a dot, underscore or digit in the local part, or the domain's dot spelled out as well
+    // ("kberg at posteo dot de"): a word before " at " plus a spelled " dot " is an address, except after the few words
+    // that read as prose ("look at example dot com", "based at acme dot io").
+    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+\-])(?:[\p{L}\p{N}][\p{L}\p{N}._%+\-]{0,63}\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|<\s*at\s*>)\s*|[\p{L}\p{N}]*[._\d][\p{L}\p{N}._%+\-]{0,63}\s+at\s+|(?!(?:look|me|us|him|her|them|it|this|that|here|there|home|work|you|we|i|one|all|arrive|arrived|arriving|stay|staying|stayed|meet|based|live|lives|living)\s)[\p{L}\p{N}][\p{L}\p{N}._%+\-]{1,63}\s+at\s+(?=[\p{L}\p{N}\-]+\s+dot\s+))(?:[\p{L}\p{N}\-]+(?:\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|<\s*dot\s*>|\s+dot\s+|\.)\s*))+\p{L}{2,24}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Spelled();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{12,400}={0,2}(?![A-Za-z0-9+/=])", RegexOptions.CultureInvariant)]

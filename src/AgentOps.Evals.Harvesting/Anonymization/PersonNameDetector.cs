@@ -194,7 +194,7 @@ internal sealed partial class PersonNameDetector : IPiiDetector
     [GeneratedRegex(@"(?:\b(?:Hi|Hello|Hey|Dear|Hallo|Liebe|Lieber|Sehr geehrte|Sehr geehrter|Bonjour|Cher|Chère|Hola|Estimado|Estimada|Querido|Querida|Ciao|Gentile|Caro|Cara|Beste|Geachte|Hej|Hei|Kære|Drogi|Droga|Szanowny|Szanowna|Olá|Prezado|Prezada|Merhaba|Thanks|Thank you|Regards|Best regards|Kind regards|Warm regards|Best|Cheers|Sincerely|Yours|Grüße|Gruß|Viele Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Atentamente|Saluti|Cordiali saluti|Distinti saluti|Groeten|Met vriendelijke groet|Pozdrawiam|Pozdrav|S pozdravem|Üdvözlettel|Hälsningar|Med vänlig hälsning|Terveisin|Ystävällisin terveisin|Atenciosamente|Abraços|Saygılarımla|ask for|asked for|spoke to|spoke with|talked to|speak to|speak with|agent|customer|client|manager|colleague|technician|driver|courier|I'm|I am|ich bin|je suis|soy|sono|ik ben|eu sou|jestem|jsem|this is|it's|its|signed|signed by|approved by|handled by|assigned to|from|with|and|cc|by|met|called|emailed|contacted|told|asked|for|to|Kunde|Kundin|Herrn|de la part de|von|de parte de)[,:]?\s+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WeakCue();
 
-    [GeneratedRegex(@"(?<![\p{L}'’])(?:i'm|i’m|i am|it's|it’s|its|this is)\s+(?=\p{Ll})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:i'm|i’m|i am|it's|it’s|its|this is|ich bin|je suis|soy|sono|ik ben|eu sou|jestem|jsem|regards|cheers|thanks|sincerely)[,:]?\s+(?=\p{Ll})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LowerWeakCue();
 
     /// <summary>"Priya Raman here", "Anna Berg speaking".</summary>
