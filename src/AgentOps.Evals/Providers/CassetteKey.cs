@@ -10,7 +10,8 @@ namespace AgentOps.Evals.Providers;
 internal static class CassetteKey
 {
     /// <summary>First 16 hex of SHA-256 over a canonical JSON of the call. Tool-call ids are left out: providers mint them at random.</summary>
-    public static string Compute(string model, IEnumerable<ChatMessage> messages, ChatOptions? options, int trialIndex)
+    /// <param name="keySchema">Whether a json_schema response format's schema is part of the key (a case's or candidate's schema is).</param>
+    public static string Compute(string model, IEnumerable<ChatMessage> messages, ChatOptions? options, int trialIndex, bool keySchema = true)
     {
         var buffer = new ArrayBufferWriterStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -54,7 +55,7 @@ internal static class CassetteKey
             if (options?.ResponseFormat is ChatResponseFormatJson format)
             {
                 json.WriteString("format", "json");
-                if (format.Schema is { } schema) json.WriteString("schema", (format.SchemaName ?? "") + ":" + schema.GetRawText());
+                if (keySchema && format.Schema is { } schema) json.WriteString("schema", (format.SchemaName ?? "") + ":" + schema.GetRawText());
             }
             // Written only when set, so calls without these settings keep the keys they were recorded under.
             if (options?.TopP is { } topP) json.WriteNumber("top_p", topP);

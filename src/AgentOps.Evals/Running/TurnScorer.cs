@@ -11,7 +11,8 @@ internal static class TurnScorer
         var results = new List<AssertionResult>();
         var goldenCase = context.Case;
         var turns = goldenCase.Input.Turns;
-        var conversation = context.Response.Trajectory.Conversation;
+        // input.turns[i] is the i-th scripted entry: an opening reply to the history and simulated turns sit beside them.
+        var conversation = context.Response.Trajectory.Conversation.Where(t => t.Source == ConversationTurn.Scripted).ToList();
         for (var i = 0; i < turns.Count; i++)
         {
             var label = $"turn {i + 1}";

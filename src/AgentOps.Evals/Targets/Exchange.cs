@@ -22,12 +22,13 @@ internal sealed class Exchange(IChatClient client, TrialContext trial, List<Chat
     public IReadOnlyList<ChatMessage> Messages => messages;
 
     /// <summary>Adds a user message, gets the agent's reply and records the turn.</summary>
-    public async Task<(string Output, bool CircuitBreaker)> TurnAsync(string user, bool simulated, List<ConversationTurn> conversation, CancellationToken cancellationToken)
+    public async Task<(string Output, bool CircuitBreaker)> TurnAsync(string? user, string source, List<ConversationTurn> conversation, CancellationToken cancellationToken)
     {
-        messages.Add(new ChatMessage(ChatRole.User, user));
+        // A null user message: answer the one the history ends with.
+        if (user is not null) messages.Add(new ChatMessage(ChatRole.User, user));
         var first = _turns.Count;
         var reply = await ReplyAsync(cancellationToken).ConfigureAwait(false);
-        conversation.Add(new ConversationTurn(conversation.Count, user, reply.Output, first, _turns.Count - first, simulated));
+        conversation.Add(new ConversationTurn(conversation.Count, user ?? messages.Last(m => m.Role == ChatRole.User).Text, reply.Output, first, _turns.Count - first, source));
         return reply;
     }
 
