@@ -144,7 +144,7 @@ public sealed class ModelSettingsTests : IDisposable
               prompts: {v3: p.md}
               models: [m]
             """);
-        Assert.Contains(unknown, p => p.Field == "candidates.v3.m.provider" && p.Location.Line == 5);
+        Assert.Contains(unknown, p => p.Field == "candidates.v3.m.provider" && p.Location.Line == 4);
     }
 
     [Fact]
