@@ -11,6 +11,9 @@ internal sealed record ChatRequest(
     bool IncludeUsage,
     int? MaxTokens)
 {
+    /// <summary>The type of the request's <c>response_format</c> (text, json_object, json_schema), or "" when it asks for none.</summary>
+    public string ResponseFormat { get; init; } = "";
+
     /// <summary>Reads the request body; throws <see cref="JsonException"/> when it is not a chat request.</summary>
     public static ChatRequest Parse(JsonElement root)
     {
@@ -67,7 +70,9 @@ internal sealed record ChatRequest(
                 break;
             }
         }
-        return new ChatRequest(model, messages, tools, stream, includeUsage, maxTokens);
+        var format = root.TryGetProperty("response_format", out var rf) && rf.ValueKind == JsonValueKind.Object
+            && rf.TryGetProperty("type", out var ft) && ft.ValueKind == JsonValueKind.String ? ft.GetString() ?? "" : "";
+        return new ChatRequest(model, messages, tools, stream, includeUsage, maxTokens) { ResponseFormat = format };
     }
 
     /// <summary>Message content is a string or an array of parts; only text parts count here.</summary>

@@ -74,7 +74,7 @@ public sealed class FakeAgentRules
         if (node is not YamlMappingNode map) throw Error(source, node, $"rules[{index}]", "expected a mapping");
         string name = $"rule-{index + 1}";
         List<string> systemContains = [], systemNotContains = [];
-        Regex? user = null, model = null, systemMatches = null;
+        Regex? user = null, model = null, systemMatches = null, responseFormat = null;
         var after = ScriptRule.AfterNone;
         var toolResult = new List<KeyValuePair<string[], Regex>>();
         var calls = new List<ToolCallTemplate>();
@@ -92,6 +92,7 @@ public sealed class FakeAgentRules
                 case "system-matches": systemMatches = Pattern(source, value, field); break;
                 case "user": user = Pattern(source, value, field); break;
                 case "model": model = Pattern(source, value, field); break;
+                case "response-format": responseFormat = Pattern(source, value, field); break;
                 case "after": after = ScalarText(source, value, field); break;
                 case "tool-result":
                     if (value is not YamlMappingNode conditions) throw Error(source, value, field, "expected a mapping of field path to regex");
@@ -107,12 +108,12 @@ public sealed class FakeAgentRules
                 case "finish-reason": finishReason = ScalarText(source, value, field); break;
                 default:
                     throw Error(source, keyNode, field,
-                        "unknown field; expected name, system-contains, system-not-contains, system-matches, user, model, after, tool-result, call, reply or finish-reason");
+                        "unknown field; expected name, system-contains, system-not-contains, system-matches, user, model, response-format, after, tool-result, call, reply or finish-reason");
             }
         }
         if ((calls.Count > 0) == (reply is not null))
             throw Error(source, node, $"rules[{index}]", "a rule answers with exactly one of 'call' or 'reply'");
-        return new ScriptRule(name, systemContains, systemNotContains, systemMatches, user, model, after, toolResult, calls, reply, finishReason);
+        return new ScriptRule(name, systemContains, systemNotContains, systemMatches, user, model, after, toolResult, calls, reply, finishReason) { ResponseFormat = responseFormat };
     }
 
     private static ToolCallTemplate ParseCall(string source, YamlNode node, string field)

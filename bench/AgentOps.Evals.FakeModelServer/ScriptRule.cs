@@ -18,6 +18,9 @@ internal sealed record ScriptRule(
     ReplyTemplate? Reply,
     string? FinishReason)
 {
+    /// <summary>Must match the request's response_format type (json_schema, json_object, text; "" when none was asked for).</summary>
+    public Regex? ResponseFormat { get; init; }
+
     public const string AfterNone = "none";
     public const string AfterAny = "any";
 
@@ -39,6 +42,7 @@ internal sealed record ScriptRule(
         foreach (var text in SystemNotContains)
             if (scope.SystemText.Contains(text, StringComparison.OrdinalIgnoreCase)) return false;
         if (Model is not null && !Model.IsMatch(scope.Model)) return false;
+        if (ResponseFormat is not null && !ResponseFormat.IsMatch(scope.Request.ResponseFormat)) return false;
         if (SystemMatches is not null)
         {
             var system = SystemMatches.Match(scope.SystemText);

@@ -11,7 +11,7 @@ internal static class RunTable
     public static void Print(RunInfo run, IReadOnlyList<TrialResult> trials, int maxFailures = 10)
     {
         var c = run.Candidate;
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(run.RunId)}[/]  candidate [bold]{Markup.Escape(c.Name)}[/]  model {Markup.Escape(c.ModelId)}  prompt {Markup.Escape(c.PromptHash)}  provider {Markup.Escape(c.Provider)}  k={run.K}  harness {Markup.Escape(c.HarnessVersion)}");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(run.RunId)}[/]  candidate [bold]{Markup.Escape(c.Name)}[/]  model {Markup.Escape(c.ModelId)}  prompt {Markup.Escape(c.PromptHash)}  provider {Markup.Escape(c.Provider)}{(c.Settings.Length > 0 ? "  settings " + Markup.Escape(c.Settings) : "")}  k={run.K}  harness {Markup.Escape(c.HarnessVersion)}");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("suite", "cases", "trials", "passed", "failed", "infra", "pass rate", "cases all-pass", "cost USD", "p95 ms");
         foreach (var row in SuiteSummary.Summarize(run, trials))

@@ -1,3 +1,4 @@
+using AgentOps.Evals.Storage;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -10,26 +11,11 @@ namespace AgentOps.Evals.Harvesting.Drift;
 /// </summary>
 public static class DriftHistory
 {
-    private const string Schema = """
-        PRAGMA busy_timeout = 10000;
-        CREATE TABLE IF NOT EXISTS drift_runs (
-            run_id TEXT PRIMARY KEY,
-            at TEXT NOT NULL,
-            since TEXT,
-            until TEXT,
-            queries INTEGER NOT NULL,
-            clusters INTEGER NOT NULL,
-            flagged INTEGER NOT NULL,
-            no_case_share REAL NOT NULL,
-            drifted INTEGER NOT NULL,
-            report TEXT NOT NULL);
-        """;
-
     public static void Record(string storePath, DriftReport report)
     {
         using var connection = Open(storePath, create: true)!;
         using var command = connection.CreateCommand();
-        command.CommandText = Schema + """
+        command.CommandText = """
             INSERT OR REPLACE INTO drift_runs (run_id, at, since, until, queries, clusters, flagged, no_case_share, drifted, report)
             VALUES ($id, $at, $since, $until, $queries, $clusters, $flagged, $share, $drifted, $report);
             """;
@@ -65,13 +51,12 @@ public static class DriftHistory
         return reports;
     }
 
+    // Through the store's own opener: a foreign or newer file is refused naming the path, and an older or new store is
+    // migrated to the version that has drift_runs, so drift never leaves a file the other commands would call foreign.
     private static SqliteConnection? Open(string storePath, bool create)
     {
         var full = Path.GetFullPath(storePath);
         if (!create && !File.Exists(full)) return null;
-        if (create) Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadOnly }.ToString());
-        connection.Open();
-        return connection;
+        return SqliteStoreOpener.OpenAsync(full, readOnly: !create, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

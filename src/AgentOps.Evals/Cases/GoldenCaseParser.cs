@@ -12,8 +12,11 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
     public static readonly string[] CaseFields =
         ["id", "title", "tags", "severity", "status", "source", "created", "owner", "input", "expect", "consistency", "expect-judge", "evidence"];
 
-    private static readonly string[] InputFields = ["messages", "vars", "context", "tools"];
-    private static readonly string[] MessageFields = ["role", "content"];
+    private static readonly string[] InputFields = ["messages", "vars", "context", "tools", "turns", "simulated-user", "response-format"];
+    private static readonly string[] MessageFields = ["role", "content", "tool-calls", "tool-call-id"];
+    private static readonly string[] ToolCallFields = ["id", "name", "arguments"];
+    private static readonly string[] TurnFields = ["user", "expect"];
+    private static readonly string[] SimulatedUserFields = ["persona", "goal", "max-turns", "stop-when", "model"];
     private static readonly string[] ToolFields = ["name", "description", "parameters", "returns", "error"];
     private static readonly string[] ConsistencyFields = ["k", "min-agreement"];
     private static readonly string[] Roles = ["system", "user", "assistant", "tool"];
@@ -51,11 +54,13 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         if (fields.TryGetValue("input", out var inputNode)) input = Input(inputNode);
         else reader.Missing(map, "input", "a mapping with messages (and optionally vars, context, tools)");
 
-        var bound = Expect(fields.GetValueOrDefault("expect"));
+        var bound = Expect(fields.GetValueOrDefault("expect"), "expect");
         var expect = bound.Select(b => b.Spec).ToList();
         if (input is not null) RequireContext(bound, input);
+        if (input is not null) RequireContext([.. input.Turns.SelectMany((t, i) => t.Expect.Select(e => (e, YamlFieldReader.Index("input.turns", i) + ".expect")))], input);
         var expectNode = fields.GetValueOrDefault("expect");
-        if (status == CaseStatus.Active && (YamlFieldReader.IsNull(expectNode) || expectNode is YamlSequenceNode { Children.Count: 0 }))
+        var turnsExpect = input?.Turns.Any(t => t.Expect.Count > 0) == true;
+        if (status == CaseStatus.Active && !turnsExpect && (YamlFieldReader.IsNull(expectNode) || expectNode is YamlSequenceNode { Children.Count: 0 }))
             reader.Report(expectNode ?? map, "expect",
                 "found no assertions in an active case, expected at least one (or status: needs-label until a reviewer writes them)");
 
@@ -117,9 +122,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
                 var path = YamlFieldReader.Index("input.messages", i);
                 if (reader.Mapping(seq.Children[i], path, "a message: {role, content}") is not { } m) continue;
                 var f = reader.Fields(m, path, MessageFields);
-                var role = f.TryGetValue("role", out var r) ? reader.OneOf(r, path + ".role", Roles) : Missing(m, path + ".role", "one of " + string.Join(", ", Roles));
-                var content = f.TryGetValue("content", out var c) ? reader.Text(c, path + ".content", "the message text") : Missing(m, path + ".content", "the message text");
-                if (role is not null && content is not null) messages.Add(new CaseMessage(role, content));
+                if (Message(m, path, messages) is { } message) messages.Add(message);
             }
         }
 
@@ -150,17 +153,99 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
                 if (name is not null) tools.Add(new MockTool(name, description, parameters, returns, error));
             }
         }
-        return new CaseInput(messages, vars, context, tools);
+        var turns = Turns(fields.GetValueOrDefault("turns"));
+        var simulated = SimulatedUserOf(fields.GetValueOrDefault("simulated-user"));
+        var (format, schema, schemaName) = Config.ModelSettingsReader.Format(fields.GetValueOrDefault("response-format"), "input.response-format", reader);
+        return new CaseInput(messages, vars, context, tools)
+        {
+            Turns = turns,
+            SimulatedUser = simulated,
+            ResponseFormat = format is null ? null : new ResponseFormatSpec(format, schema, schemaName),
+        };
+    }
+
+    /// <summary>One history message: {role, content}, an assistant's {role: assistant, tool-calls: [{id, name, arguments}]},
+    /// or a tool result {role: tool, tool-call-id, content} answering an earlier call.</summary>
+    private CaseMessage? Message(YamlMappingNode m, string path, List<CaseMessage> earlier)
+    {
+        var f = reader.Fields(m, path, MessageFields);
+        var role = f.TryGetValue("role", out var r) ? reader.OneOf(r, path + ".role", Roles) : Missing(m, path + ".role", "one of " + string.Join(", ", Roles));
+        var calls = new List<CaseToolCall>();
+        if (f.TryGetValue("tool-calls", out var callsNode))
+        {
+            if (role is not null && role != "assistant")
+                reader.Report(callsNode, path + ".tool-calls", $"found tool-calls on a {role} message, expected them only on role: assistant");
+            if (reader.Sequence(callsNode, path + ".tool-calls", "a list of {id, name, arguments}") is { } seq)
+                for (var i = 0; i < seq.Children.Count; i++)
+                {
+                    var callPath = YamlFieldReader.Index(path + ".tool-calls", i);
+                    if (reader.Mapping(seq.Children[i], callPath, "a tool call: {id, name, arguments}") is not { } c) continue;
+                    var cf = reader.Fields(c, callPath, ToolCallFields);
+                    var id = cf.TryGetValue("id", out var idNode) ? reader.Text(idNode, callPath + ".id", "the call id") : Missing(c, callPath + ".id", "the call id a later tool message answers");
+                    var name = cf.TryGetValue("name", out var n) ? reader.Text(n, callPath + ".name", "the tool name") : Missing(c, callPath + ".name", "the tool name");
+                    var arguments = YamlFieldReader.IsNull(cf.GetValueOrDefault("arguments")) ? null
+                        : reader.JsonObjectOf(cf.GetValueOrDefault("arguments"), callPath + ".arguments", "the call's arguments (a mapping)");
+                    if (id is not null && name is not null) calls.Add(new CaseToolCall(id, name, arguments));
+                }
+        }
+        string? callId = null;
+        if (f.TryGetValue("tool-call-id", out var callIdNode))
+        {
+            callId = reader.Text(callIdNode, path + ".tool-call-id", "the id of the tool call this result answers");
+            if (role is not null && role != "tool")
+                reader.Report(callIdNode, path + ".tool-call-id", $"found tool-call-id on a {role} message, expected it only on role: tool");
+            else if (callId is not null && !earlier.Any(e => e.ToolCalls.Any(c => c.Id == callId)))
+                reader.Report(callIdNode, path + ".tool-call-id", $"found '{callId}', expected the id of a tool call in an earlier assistant message");
+        }
+        else if (role == "tool")
+            reader.Missing(m, path + ".tool-call-id", "the id of the tool call this result answers");
+        // An assistant message that only calls tools has no text.
+        var content = f.TryGetValue("content", out var ct) ? reader.Text(ct, path + ".content", "the message text")
+            : calls.Count > 0 ? "" : Missing(m, path + ".content", "the message text");
+        if (role is null || content is null) return null;
+        return new CaseMessage(role, content) { ToolCalls = calls, ToolCallId = callId };
+    }
+
+    /// <summary><c>input.turns</c>: scripted user messages, each with the assertions on the agent's reply to it.</summary>
+    private List<CaseTurn> Turns(YamlNode? node)
+    {
+        var turns = new List<CaseTurn>();
+        if (YamlFieldReader.IsNull(node) || reader.Sequence(node, "input.turns", "a list of {user, expect} turns") is not { } seq) return turns;
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var path = YamlFieldReader.Index("input.turns", i);
+            if (reader.Mapping(seq.Children[i], path, "a turn: {user: MESSAGE, expect: [assertions on the reply]}") is not { } t) continue;
+            var f = reader.Fields(t, path, TurnFields);
+            var user = f.TryGetValue("user", out var u) ? reader.Text(u, path + ".user", "the user's message") : Missing(t, path + ".user", "the user's message");
+            var expect = YamlFieldReader.IsNull(f.GetValueOrDefault("expect")) ? [] : Expect(f["expect"], path + ".expect");
+            if (user is not null) turns.Add(new CaseTurn(user, [.. expect.Select(e => e.Spec)], reader.At(t)));
+        }
+        return turns;
+    }
+
+    private SimulatedUser? SimulatedUserOf(YamlNode? node)
+    {
+        const string path = "input.simulated-user";
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, path, "a simulated user: {persona, goal, max-turns, stop-when, model}") is not { } map) return null;
+        var f = reader.Fields(map, path, SimulatedUserFields);
+        var persona = f.TryGetValue("persona", out var p) ? reader.Text(p, path + ".persona", "who the user is") : Missing(map, path + ".persona", "who the user is, e.g. 'an impatient customer'");
+        var goal = f.TryGetValue("goal", out var g) ? reader.Text(g, path + ".goal", "what the user wants") : Missing(map, path + ".goal", "what the user wants done");
+        long? maxTurns = null;
+        if (f.TryGetValue("max-turns", out var mt)) maxTurns = reader.Integer(mt, path + ".max-turns", 1, 50);
+        else reader.Missing(map, path + ".max-turns", "the most messages the simulated user sends (1-50)");
+        var stop = reader.Text(f.GetValueOrDefault("stop-when"), path + ".stop-when", "the text the simulated user says when done") ?? SimulatedUser.DefaultStop;
+        var model = reader.Text(f.GetValueOrDefault("model"), path + ".model", "the model id that plays the user");
+        return persona is null || goal is null || maxTurns is null ? null : new SimulatedUser(persona, goal, (int)maxTurns, stop, model);
     }
 
     /// <summary>The entries that bound cleanly, each with its path (<c>expect[2]</c>) for later case-level checks.</summary>
-    private List<(AssertionSpec Spec, string Path)> Expect(YamlNode? node)
+    private List<(AssertionSpec Spec, string Path)> Expect(YamlNode? node, string listPath)
     {
         var specs = new List<(AssertionSpec, string)>();
-        if (reader.Sequence(node, "expect", "a list of assertions like {type: contains, value: …}") is not { } seq) return specs;
+        if (reader.Sequence(node, listPath, "a list of assertions like {type: contains, value: …}") is not { } seq) return specs;
         for (var i = 0; i < seq.Children.Count; i++)
         {
-            var path = YamlFieldReader.Index("expect", i);
+            var path = YamlFieldReader.Index(listPath, i);
             if (reader.Mapping(seq.Children[i], path, "an assertion: a mapping with a type, e.g. {type: contains, value: …}") is not { } map) continue;
             YamlNode? typeNode = null;
             var args = new JsonObject();
@@ -209,7 +294,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
         }
         foreach (var problem in found)
         {
-            var field = problem.Field.StartsWith("expect[", StringComparison.Ordinal) ? problem.Field
+            var field = problem.Field.StartsWith("expect[", StringComparison.Ordinal) || problem.Field.StartsWith("input.turns[", StringComparison.Ordinal) ? problem.Field
                 : problem.Field.Length == 0 ? path : path + "." + problem.Field;
             var location = problem.Location;
             var argName = problem.Field.Split('.', '[')[0];

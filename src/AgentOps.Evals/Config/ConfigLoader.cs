@@ -10,10 +10,10 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "evaluators", "targets", "drift", "health"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "evaluators", "targets", "drift", "health", "matrix"];
     private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
-    private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
+    private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target", "settings"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
     private static readonly string[] EmbeddingsFields = ["model", "provider"];
     private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
@@ -54,6 +54,12 @@ public static class ConfigLoader
 
         var providers = Providers(fields.GetValueOrDefault("providers"), reader);
         var (candidates, candidateProviderNodes) = Candidates(fields.GetValueOrDefault("candidates"), reader);
+        foreach (var (expanded, node) in CandidateMatrixReader.Read(fields.GetValueOrDefault("matrix"), reader))
+        {
+            if (!candidates.TryAdd(expanded.Name, expanded))
+                reader.Report(node, "matrix", $"found a generated candidate '{expanded.Name}' that is already under candidates, expected matrix names to be new");
+            else candidateProviderNodes[expanded.Name] = node;
+        }
         foreach (var (name, candidate) in candidates)
             if (!providers.ContainsKey(candidate.Provider))
                 reader.Report(candidateProviderNodes[name], $"candidates.{name}.provider", UnknownName("provider", candidate.Provider, providers.Keys));
@@ -188,7 +194,8 @@ public static class ConfigLoader
             var provider = f.TryGetValue("provider", out var p) ? reader.Text(p, path + ".provider", "a provider name") : MissingText(reader, map, path + ".provider", "the name of a provider under providers");
             var target = reader.Text(f.GetValueOrDefault("target"), path + ".target", "chat, http or the name of a registered target") ?? "chat";
             if (model is null || provider is null) continue;
-            candidates[name] = new CandidateConfig(name, prompt, model, provider, target);
+            var settings = ModelSettingsReader.Read(f.GetValueOrDefault("settings"), path + ".settings", reader);
+            candidates[name] = new CandidateConfig(name, prompt, model, provider, target) { Settings = settings };
             providerNodes[name] = p!;
         }
         return (candidates, providerNodes);

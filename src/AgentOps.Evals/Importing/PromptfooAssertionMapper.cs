@@ -16,7 +16,7 @@ internal static class PromptfooAssertionMapper
     /// <summary>What the mapper needs besides the assertion: where it goes, the case's vars and the config's folder.</summary>
     public sealed record Scope(string CaseId, SourceLocation Location, IReadOnlyDictionary<string, JsonNode?> Vars, string BaseDir, ICollection<ImportNote> Notes);
 
-    /// <summary>Our assertions for <paramref name="assertion"/>; empty (with a note saying why) when we have no equivalent.</summary>
+    /// <summary>Our assertions for <paramref name="node"/> (one promptfoo assertion); empty (with a note saying why) when we have no equivalent.</summary>
     public static List<AssertionSpec> Map(JsonNode? node, Scope scope)
     {
         if (node is not JsonObject assertion)

@@ -5,11 +5,13 @@ using Microsoft.Extensions.AI;
 
 namespace AgentOps.Evals.Providers;
 
-/// <summary>The key of a recorded call: a hash of (model, rendered messages, tool definitions, options, trial index).</summary>
+/// <summary>The key of a recorded call: a hash of (model, rendered messages, tool definitions, options, trial index).
+/// Every message counts, so each turn of a conversation (and each simulated-user call) has its own key.</summary>
 internal static class CassetteKey
 {
     /// <summary>First 16 hex of SHA-256 over a canonical JSON of the call. Tool-call ids are left out: providers mint them at random.</summary>
-    public static string Compute(string model, IEnumerable<ChatMessage> messages, ChatOptions? options, int trialIndex)
+    /// <param name="keySchema">Whether a json_schema response format's schema is part of the key (a case's or candidate's schema is).</param>
+    public static string Compute(string model, IEnumerable<ChatMessage> messages, ChatOptions? options, int trialIndex, bool keySchema = true)
     {
         var buffer = new ArrayBufferWriterStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -52,7 +54,23 @@ internal static class CassetteKey
             if (options?.Instructions is { } instructions) json.WriteString("instructions", instructions);
             if (options?.Temperature is { } temperature) json.WriteNumber("temperature", temperature);
             if (options?.MaxOutputTokens is { } max) json.WriteNumber("max_tokens", max);
-            if (options?.ResponseFormat is ChatResponseFormatJson) json.WriteString("format", "json");
+            if (options?.ResponseFormat is ChatResponseFormatJson format)
+            {
+                json.WriteString("format", "json");
+                if (keySchema && format.Schema is { } schema) json.WriteString("schema", (format.SchemaName ?? "") + ":" + schema.GetRawText());
+            }
+            // Written only when set, so calls without these settings keep the keys they were recorded under.
+            if (options?.TopP is { } topP) json.WriteNumber("top_p", topP);
+            if (options?.Seed is { } seed) json.WriteNumber("seed", seed);
+            if (options?.StopSequences is { Count: > 0 } stop) json.WriteString("stop", string.Join("\u0000", stop));
+            if (options?.Reasoning?.Effort is { } effort) json.WriteString("reasoning_effort", effort.ToString());
+            if (options?.ToolMode is { } mode) json.WriteString("tool_choice", mode switch
+            {
+                RequiredChatToolMode { RequiredFunctionName: { } name } => "required:" + name,
+                RequiredChatToolMode => "required",
+                NoneChatToolMode => "none",
+                _ => "auto",
+            });
             json.WriteEndObject();
         }
         var hash = SHA256.HashData(buffer.WrittenSpan);

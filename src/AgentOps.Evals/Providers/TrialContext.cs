@@ -31,7 +31,8 @@ public sealed record TrialContext(GoldenCase Case, int TrialIndex, CandidateIden
 
     /// <summary>The cassette key of one call of this trial: model, messages, tools, options and the trial index.</summary>
     internal string CassetteKeyFor(string model, IEnumerable<ChatMessage> messages, ChatOptions? options) =>
-        Providers.CassetteKey.Compute(model, messages, options, TrialIndex);
+        // The judge's verdict schema follows from its scale, whose prompt is already in the key; keying it too would orphan every recorded judge call.
+        Providers.CassetteKey.Compute(model, messages, options, TrialIndex, keySchema: Cassette != ChatClientFactory.JudgeCassette);
 
     /// <summary>The context a call was made under, or null for a call made outside any trial.</summary>
     public static TrialContext? From(ChatOptions? options) =>

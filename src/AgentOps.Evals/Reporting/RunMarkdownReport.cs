@@ -12,7 +12,7 @@ public static class RunMarkdownReport
         var inv = CultureInfo.InvariantCulture;
         writer.WriteLine($"## Run `{run.RunId}`");
         writer.WriteLine();
-        writer.WriteLine($"Candidate **{c.Name}** · model `{c.ModelId}` · prompt `{c.PromptHash}` · provider `{c.Provider}` · k={run.K} · golden set `{run.GoldenSetRevision}` · harness {c.HarnessVersion}");
+        writer.WriteLine($"Candidate **{c.Name}** · model `{c.ModelId}` · prompt `{c.PromptHash}` · provider `{c.Provider}`{(c.Settings.Length > 0 ? $" · settings `{c.Settings}`" : "")} · k={run.K} · golden set `{run.GoldenSetRevision}` · harness {c.HarnessVersion}");
         writer.WriteLine();
         writer.WriteLine("| suite | cases | trials | passed | failed | infra | pass rate | cost USD | p95 ms |");
         writer.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

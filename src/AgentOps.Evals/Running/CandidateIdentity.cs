@@ -4,6 +4,10 @@ namespace AgentOps.Evals.Running;
 /// <param name="PromptHash">First 8 hex of the SHA-256 of the rendered prompt template ("none" without a template).</param>
 public sealed record CandidateIdentity(string Name, string ModelId, string PromptHash, string Provider, string HarnessVersion)
 {
+    /// <summary>The candidate's model settings as canonical text (e.g. <c>seed=7 temperature=0</c>), "" for provider defaults:
+    /// candidates that differ only here are different candidates.</summary>
+    public string Settings { get; init; } = "";
+
     /// <summary>The version of this harness, stamped on every run.</summary>
     public static string CurrentHarnessVersion { get; } =
         typeof(CandidateIdentity).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

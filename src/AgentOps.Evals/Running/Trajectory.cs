@@ -11,5 +11,8 @@ public sealed record ToolCallRecord(int TurnIndex, string Name, string Arguments
 /// <summary>Everything that happened in a trial, in order: model turns and tool calls.</summary>
 public sealed record Trajectory(IReadOnlyList<ModelTurn> Turns, IReadOnlyList<ToolCallRecord> ToolCalls)
 {
+    /// <summary>In a conversation case: every user turn and the agent's reply to it; empty for a single exchange.</summary>
+    public IReadOnlyList<ConversationTurn> Conversation { get; init; } = [];
+
     public static Trajectory Empty { get; } = new([], []);
 }

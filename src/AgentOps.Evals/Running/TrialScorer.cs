@@ -10,13 +10,13 @@ internal static class TrialScorer
     public static async Task<TrialResult> ScoreAsync(RunPlan plan, GoldenCase goldenCase, int trialIndex, TargetResponse response, CancellationToken cancellationToken)
     {
         var context = new AssertionContext(goldenCase, response, plan.Run.Candidate, trialIndex) { Judge = plan.Judge, Embeddings = plan.Embeddings };
-        var results = new AssertionResult[goldenCase.Expect.Count];
-        for (var i = 0; i < results.Length; i++)
+        var results = new List<AssertionResult>(goldenCase.Expect.Count);
+        foreach (var spec in goldenCase.Expect)
         {
             // Loaded cases carry their binding; only a spec built in code is bound here.
-            var assertion = plan.Evaluators.Bind(goldenCase.Expect[i]);
-            results[i] = await assertion.EvaluateAsync(context, cancellationToken).ConfigureAwait(false);
+            results.Add(await plan.Evaluators.Bind(spec).EvaluateAsync(context, cancellationToken).ConfigureAwait(false));
         }
+        results.AddRange(await TurnScorer.ScoreAsync(plan, context, cancellationToken).ConfigureAwait(false));
 
         TrialOutcome outcome;
         string? error = null, kind = null;
@@ -48,7 +48,7 @@ internal static class TrialScorer
             Usage = response.Usage,
             LatencyMs = Math.Round(response.LatencyMs, 2),
             FinishReason = response.FinishReason,
-            Assertions = results,
+            Assertions = [.. results],
             Error = error,
             ErrorKind = kind,
             FinishedAt = plan.Time.GetUtcNow(),

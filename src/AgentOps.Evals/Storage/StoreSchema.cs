@@ -64,6 +64,20 @@ internal static class StoreSchema
                 infra_error INTEGER NOT NULL,
                 PRIMARY KEY (run_id, case_id, trial, ordinal));
             """),
+        // drift keeps its runs beside the eval runs so health can read coverage against drift over time.
+        new(2, "drift runs", """
+            CREATE TABLE IF NOT EXISTS drift_runs (
+                run_id TEXT PRIMARY KEY,
+                at TEXT NOT NULL,
+                since TEXT,
+                until TEXT,
+                queries INTEGER NOT NULL,
+                clusters INTEGER NOT NULL,
+                flagged INTEGER NOT NULL,
+                no_case_share REAL NOT NULL,
+                drifted INTEGER NOT NULL,
+                report TEXT NOT NULL);
+            """),
     ];
 
     /// <summary>The version this harness writes and reads.</summary>

@@ -47,7 +47,10 @@ public sealed class CandidateSession
                 throw new InputException(configFile, $"candidates.{candidateName}.prompt", $"prompt file '{promptPath}' not found (looked at {full})");
             prompt = PromptTemplate.Load(full);
         }
-        var identity = new CandidateIdentity(candidateName, candidate.Model, prompt?.Hash ?? "none", providerName, CandidateIdentity.CurrentHarnessVersion);
+        var identity = new CandidateIdentity(candidateName, candidate.Model, prompt?.Hash ?? "none", providerName, CandidateIdentity.CurrentHarnessVersion)
+        {
+            Settings = candidate.Settings.Describe(),
+        };
 
         if (customTargets is not null && customTargets.TryGetValue(candidate.Target, out var custom))
             return new CandidateSession(identity, custom, null);
@@ -70,7 +73,7 @@ public sealed class CandidateSession
         IChatClient client = ChatClientFactory.Create(config, provider, candidateName, candidate.Model, recording, time);
         if (factory is not null)
             return new CandidateSession(identity, factory.Create(new TargetContext(candidateName, candidate.Model, client, prompt, config.Run.MaxToolIterations)), recording);
-        return new CandidateSession(identity, new ChatTarget(client, candidate.Model, prompt, config.Run.MaxToolIterations), recording);
+        return new CandidateSession(identity, new ChatTarget(client, candidate.Model, prompt, config.Run.MaxToolIterations) { Settings = candidate.Settings }, recording);
     }
 
     private static CassetteFile OpenRecording(EvalConfig config, ProviderConfig provider, string providerName, string candidateName)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentOps.Evals.Cases;
+using AgentOps.Evals.Config;
 using AgentOps.Evals.Providers;
 using AgentOps.Evals.Running;
 using Microsoft.Extensions.AI;
@@ -7,58 +8,59 @@ using Microsoft.Extensions.AI;
 namespace AgentOps.Evals.Targets;
 
 /// <summary>The built-in target: the candidate's prompt and model behind an <see cref="IChatClient"/>, with the case's
-/// mocked tools answered in a bounded loop.</summary>
+/// mocked tools answered in a bounded loop; a conversation case plays its scripted (and simulated) user turns in order.</summary>
 public sealed class ChatTarget(IChatClient client, string model, PromptTemplate? prompt, int maxToolIterations) : ITarget
 {
+    /// <summary>The candidate's model settings, set on every request.</summary>
+    public ModelSettings Settings { get; init; } = ModelSettings.None;
+
     public async Task<TargetResponse> RespondAsync(TrialRequest request, CancellationToken cancellationToken)
     {
         var goldenCase = request.Case;
-        var trial = request.Context;
-        var bound = new TrialBoundChatClient(client, trial);
-        var messages = BuildMessages(goldenCase);
-        var options = new ChatOptions { ModelId = model };
-        if (goldenCase.Input.Tools.Count > 0)
-            options.Tools = [.. goldenCase.Input.Tools.Select(ToDeclaration)];
-
-        var turns = new List<ModelTurn>();
-        var calls = new List<ToolCallRecord>();
-        var usage = TokenUsage.Zero;
-        double latency = 0;
-        string? finishReason = null;
-        var responseModel = model;
-        for (var turn = 0; ; turn++)
+        var bound = new TrialBoundChatClient(client, request.Context);
+        var exchange = new Exchange(bound, request.Context, BuildMessages(goldenCase), Options(goldenCase), goldenCase, model, maxToolIterations);
+        if (!goldenCase.Input.IsConversation)
         {
-            var before = trial.Usage.Read();
-            var started = trial.Clock.GetTimestamp();
-            var response = await bound.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-            var elapsed = trial.Clock.GetElapsedTime(started).TotalMilliseconds;
-            // What this turn's calls charged to the trial's meter: its cost, and its recorded latency when recorded or replayed.
-            var charged = trial.Usage.Read() - before;
-            var turnLatency = charged.RecordedCalls > 0 ? charged.RecordedLatencyMs : elapsed;
-            latency += turnLatency;
-            finishReason = response.FinishReason?.Value;
-            responseModel = response.ModelId ?? model;
-            var input = response.Usage?.InputTokenCount ?? 0;
-            var output = response.Usage?.OutputTokenCount ?? 0;
-            usage += new TokenUsage(input, output, charged.CostUsd);
-            turns.Add(new ModelTurn(turn, responseModel, input, output, Math.Round(turnLatency, 2), finishReason));
-            messages.AddRange(response.Messages);
+            var single = await exchange.ReplyAsync(cancellationToken).ConfigureAwait(false);
+            return exchange.Response(single.Output, single.CircuitBreaker, []);
+        }
 
-            var requested = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
-            if (requested.Count == 0)
-                return new TargetResponse(response.Text, new Trajectory(turns, calls), usage, latency, finishReason, responseModel);
-            if (turn >= maxToolIterations)
+        var conversation = new List<ConversationTurn>();
+        var reply = (Output: "", CircuitBreaker: false);
+        // A history that ends with the user's message is answered first, as the conversation's opening turn.
+        if (goldenCase.Input.Messages.Count > 0 && goldenCase.Input.Messages[^1].Role == "user")
+        {
+            reply = await exchange.TurnAsync(null, ConversationTurn.History, conversation, cancellationToken).ConfigureAwait(false);
+            if (reply.CircuitBreaker) return exchange.Response(reply.Output, true, conversation);
+        }
+        foreach (var turn in goldenCase.Input.Turns)
+        {
+            reply = await exchange.TurnAsync(turn.User, ConversationTurn.Scripted, conversation, cancellationToken).ConfigureAwait(false);
+            if (reply.CircuitBreaker) return exchange.Response(reply.Output, true, conversation);
+        }
+        if (goldenCase.Input.SimulatedUser is { } simulated)
+        {
+            var player = new SimulatedUserPlayer(bound, simulated, simulated.Model ?? model);
+            for (var i = 0; i < simulated.MaxTurns; i++)
             {
-                // The agent keeps calling tools: stop here and fail the trial rather than loop forever.
-                return new TargetResponse(response.Text, new Trajectory(turns, calls), usage, latency, finishReason, responseModel, CircuitBreaker: true);
-            }
-            foreach (var call in requested)
-            {
-                var (record, result) = Answer(goldenCase, call, turn);
-                calls.Add(record);
-                messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, result)]));
+                var said = await player.NextAsync(exchange.Messages, cancellationToken).ConfigureAwait(false);
+                if (said is null) break;
+                reply = await exchange.TurnAsync(said, ConversationTurn.Simulated, conversation, cancellationToken).ConfigureAwait(false);
+                if (reply.CircuitBreaker) break;
             }
         }
+        return exchange.Response(reply.Output, reply.CircuitBreaker, conversation);
+    }
+
+    private ChatOptions Options(GoldenCase goldenCase)
+    {
+        var options = new ChatOptions { ModelId = model };
+        Settings.ApplyTo(options);
+        if (goldenCase.Input.ResponseFormat is { } format)
+            options.ResponseFormat = ModelSettings.Format(format.Format, format.Schema, format.Name);
+        if (goldenCase.Input.Tools.Count > 0)
+            options.Tools = [.. goldenCase.Input.Tools.Select(ToDeclaration)];
+        return options;
     }
 
     private List<ChatMessage> BuildMessages(GoldenCase goldenCase)
@@ -67,8 +69,39 @@ public sealed class ChatTarget(IChatClient client, string model, PromptTemplate?
         if (prompt is not null)
             messages.Add(new ChatMessage(ChatRole.System, prompt.Render(goldenCase.Input.Vars)));
         foreach (var message in goldenCase.Input.Messages)
-            messages.Add(new ChatMessage(new ChatRole(message.Role), message.Content));
+            messages.Add(ToChatMessage(message));
         return messages;
+    }
+
+    /// <summary>A history message; assistant tool calls and tool results become function call and result contents.</summary>
+    internal static ChatMessage ToChatMessage(CaseMessage message)
+    {
+        if (message.ToolCallId is { } callId)
+            return new ChatMessage(ChatRole.Tool, [new FunctionResultContent(callId, ParseResult(message.Content))]);
+        if (message.ToolCalls.Count == 0)
+            return new ChatMessage(new ChatRole(message.Role), message.Content);
+        var contents = new List<AIContent>();
+        if (message.Content.Length > 0) contents.Add(new TextContent(message.Content));
+        foreach (var call in message.ToolCalls)
+        {
+            var arguments = call.Arguments is null ? null
+                : JsonSerializer.Deserialize<Dictionary<string, object?>>(call.Arguments.ToJsonString());
+            contents.Add(new FunctionCallContent(call.Id, call.Name, arguments));
+        }
+        return new ChatMessage(new ChatRole(message.Role), contents);
+    }
+
+    /// <summary>A tool result written as JSON stays JSON (as the live loop sends it); other text stays text.</summary>
+    private static object? ParseResult(string content)
+    {
+        try
+        {
+            return JsonDocument.Parse(content).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return content;
+        }
     }
 
     private static AIFunctionDeclaration ToDeclaration(MockTool tool)
@@ -77,20 +110,5 @@ public sealed class ChatTarget(IChatClient client, string model, PromptTemplate?
             ? JsonDocument.Parse("""{"type":"object","properties":{}}""").RootElement
             : JsonSerializer.SerializeToElement(tool.Parameters);
         return AIFunctionFactory.CreateDeclaration(tool.Name, tool.Description, schema);
-    }
-
-    private static (ToolCallRecord Record, object? Result) Answer(GoldenCase goldenCase, FunctionCallContent call, int turn)
-    {
-        var arguments = JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>());
-        var tool = goldenCase.Input.Tools.FirstOrDefault(t => t.Name == call.Name);
-        if (tool is null)
-        {
-            var error = $"unknown tool '{call.Name}'; this case offers: {string.Join(", ", goldenCase.Input.Tools.Select(t => t.Name))}";
-            return (new ToolCallRecord(turn, call.Name, arguments, null, error), new { error });
-        }
-        if (tool.Error is { } failure)
-            return (new ToolCallRecord(turn, call.Name, arguments, null, failure), new { error = failure });
-        var json = tool.Returns?.ToJsonString() ?? "null";
-        return (new ToolCallRecord(turn, call.Name, arguments, json), JsonDocument.Parse(json).RootElement);
     }
 }

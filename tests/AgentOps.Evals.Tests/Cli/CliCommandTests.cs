@@ -17,7 +17,7 @@ public sealed class CliCommandTests : IDisposable
     {
         var result = await CliProcess.RunAsync("validate");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("OK: 46 cases", result.Stdout);
+        Assert.Contains("OK: 48 cases", result.Stdout);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class CliCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.All);
         foreach (var suite in new[] { "orders", "refunds", "shipping", "account" })
             Assert.Contains(suite, result.Stdout);
-        Assert.Matches(@"│ all\s+│ 46\s+│ 150\s+│ 150\s+│ 0\s+│ 0\s+│ 100\.0%", result.Stdout);
+        Assert.Matches(@"│ all\s+│ 48\s+│ 156\s+│ 156\s+│ 0\s+│ 0\s+│ 100\.0%", result.Stdout);
         Assert.Contains("provider replay", result.Stdout);
     }
 
@@ -78,7 +78,7 @@ public sealed class CliCommandTests : IDisposable
         var report = await CliProcess.RunAsync("report", runId, "--store", Store, "--markdown", md, "--json", json);
         Assert.Equal(0, report.ExitCode);
         var text = File.ReadAllText(md);
-        Assert.Contains("| **all** | 46 | 150 | 133 | 17 |", text);
+        Assert.Contains("| **all** | 48 | 156 | 139 | 17 |", text);
         Assert.Contains("refunds-eu-de-window-008", text);
         using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal(1, doc.RootElement.GetProperty("schemaVersion").GetInt32());

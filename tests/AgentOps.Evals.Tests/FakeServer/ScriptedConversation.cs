@@ -28,6 +28,10 @@ internal static partial class ScriptedConversation
                 JsonSerializer.SerializeToElement(t["parameters"] ?? new JsonObject { ["type"] = "object" })))],
         };
 
+        // A structured-output case asks for its schema as the target does; the script answers it in JSON only then.
+        if (input["response-format"] is JsonObject format && (string?)format["type"] == "json_schema")
+            options.ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonSerializer.SerializeToElement(format["schema"]), (string?)format["name"]);
+
         var calls = new List<(string Name, JsonObject Args)>();
         long outputTokens = 0;
         for (var iteration = 0; iteration < 8; iteration++)
