@@ -77,7 +77,7 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
 
         // An active case with nothing to say would be sent as an empty conversation and pass on whatever comes back.
         // Reported only when nothing else is wrong with the case, so it never piles onto a typo already reported.
-        if (reader.Problems.Count == before && status == CaseStatus.Active && input is { Messages.Count: 0 })
+        if (reader.Problems.Count == before && status == CaseStatus.Active && input is { Messages.Count: 0, IsConversation: false })
             reader.Report(inputNode is YamlMappingNode m && m.Children.FirstOrDefault(p => YamlJsonConverter.KeyText(p.Key) == "messages").Key is { } key ? key : inputNode!, "input.messages",
                 "found no messages in an active case, expected at least one {role: user, content: ...} (or status: needs-label until it has one)");
         if (reader.Problems.Count > before || id is null || input is null) return (null, idLocation);
