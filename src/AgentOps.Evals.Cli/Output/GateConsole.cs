@@ -19,15 +19,16 @@ internal static class GateConsole
         var c = verdict.Candidate.Candidate;
         AnsiConsole.MarkupLine($"[bold {color}]GATE {word}[/]  candidate [bold]{Markup.Escape(c.Name)}[/] ({Markup.Escape(c.ModelId)}, prompt {c.PromptHash}) vs baseline [bold]{Markup.Escape(b.Name)}[/] ({Markup.Escape(b.ModelId)}, prompt {b.PromptHash})");
         AnsiConsole.MarkupLine($"runs: {Markup.Escape(verdict.Candidate.RunId)} vs {Markup.Escape(verdict.Baseline.RunId)}; k={verdict.Candidate.K}; infrastructure errors {verdict.Candidate.InfraErrors}/{verdict.Candidate.Trials}");
-        foreach (var finding in verdict.Findings.Where(f => f.Severity != FindingSeverity.Info))
+        foreach (var finding in verdict.Findings.Where(f => f.Severity != FindingSeverity.Info || (f.Evidence is not null && f.Slice == GateEvaluator.Overall)))
         {
-            var mark = finding.Severity == FindingSeverity.Fail ? "[red]✗[/]" : "[yellow]?[/]";
+            var mark = finding.Severity switch { FindingSeverity.Fail => "[red]✗[/]", FindingSeverity.Inconclusive => "[yellow]?[/]", _ => "[green]✓[/]" };
             var cases = finding.Cases.Count == 0 ? "" : $" — cases: {string.Join(", ", finding.Cases.Take(8))}{(finding.Cases.Count > 8 ? $" (+{finding.Cases.Count - 8})" : "")}";
             AnsiConsole.MarkupLine($"{mark} [bold]{Markup.Escape(finding.Rule)}[/] [[{Markup.Escape(finding.Slice)}]]: {Markup.Escape(finding.Message)}{Markup.Escape(cases)}");
+            if (finding.Evidence is not null) AnsiConsole.MarkupLine($"    [dim]{Markup.Escape(EvidenceText.Describe(finding, withWouldDecide: false))}[/]");
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("slice", "cases", "baseline pass", "candidate pass (95% CI)", "drop (lower bound)", "regressions", "P0 regr.", "flaky", "consistency", "verdict");
+            .AddColumns("slice", "cases", "baseline pass", "candidate pass (95% CI)", "drop (lower–upper)", "regressions", "P0 regr.", "flaky", "consistency", "verdict");
         foreach (var s in verdict.Slices)
         {
             var outcome = s.Outcome switch { GateOutcome.Pass => "[green]pass[/]", GateOutcome.Fail => "[red]fail[/]", _ => "[yellow]inconclusive[/]" };
@@ -35,7 +36,7 @@ internal static class GateConsole
                 Markup.Escape(s.Name), s.Cases.ToString(CultureInfo.InvariantCulture),
                 Percent(s.BaselinePassRate.Estimate),
                 $"{Percent(s.CandidatePassRate.Estimate)} ({Percent(s.CandidatePassRate.Lower)}–{Percent(s.CandidatePassRate.Upper)})",
-                $"{Points(s.Drop.MeanDrop)} ({Points(s.Drop.LowerBound)})",
+                $"{Points(s.Drop.MeanDrop)} ({Points(s.Drop.LowerBound)}–{Points(s.Drop.UpperBound)})",
                 s.Regressions.ToString(CultureInfo.InvariantCulture), s.P0Regressions.ToString(CultureInfo.InvariantCulture),
                 s.FlakyCases.ToString(CultureInfo.InvariantCulture), Percent(s.CandidateConsistency), outcome);
         }

@@ -19,7 +19,7 @@ public static class ConfigLoader
     private static readonly string[] PriceFields = ["input", "output"];
     private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
-        ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "slices"];
+        ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "max-extra-trials", "slices"];
     private static readonly string[] HarvestFields = ["feedback", "traces", "out", "mapping-store", "key-env", "limit", "thresholds"];
     private static readonly string[] InlineSecretFields = ["api-key", "apikey", "api_key", "key", "token", "secret", "password"];
 
@@ -226,6 +226,7 @@ public static class ConfigLoader
             MaxCostRatio = Optional(f, "max-cost-ratio", gate.MaxCostRatio, n => reader.Number(n, "gate.max-cost-ratio", 0, minExclusive: true)),
             MaxP95LatencyMs = Optional(f, "max-p95-latency-ms", gate.MaxP95LatencyMs, n => reader.Number(n, "gate.max-p95-latency-ms", 0, minExclusive: true)),
             MaxInfraErrorRate = reader.Number(f.GetValueOrDefault("max-infra-error-rate"), "gate.max-infra-error-rate", 0, 1) ?? gate.MaxInfraErrorRate,
+            MaxExtraTrials = (int?)reader.Integer(f.GetValueOrDefault("max-extra-trials"), "gate.max-extra-trials", 0, int.MaxValue) ?? gate.MaxExtraTrials,
             Slices = f.TryGetValue("slices", out var slices) ? reader.TextList(slices, "gate.slices", "slice names (tags, suite:NAME, severity:P0)") : gate.Slices,
         };
     }

@@ -5,6 +5,7 @@ namespace AgentOps.Evals.Gating;
 /// <summary>One paired case: its metadata, both sides' pass counts (infrastructure errors excluded), and the candidate's failures.</summary>
 /// <param name="BaselineTrials">Baseline trials that were judged (not infrastructure errors).</param>
 /// <param name="Flaky">The candidate's trials disagreed: 0 &lt; passes &lt; trials.</param>
+/// <param name="Flip">How the majority moved; a tie (half the judged trials pass) on either side is never a flip.</param>
 /// <param name="CandidateMeanLatencyMs">Mean latency of the candidate's judged trials; null when none.</param>
 public sealed record CaseComparison(
     string Id,
@@ -28,6 +29,9 @@ public sealed record CaseComparison(
 {
     /// <summary>Both sides have at least one judged trial, so the case counts in pass rates and flips.</summary>
     public bool Comparable => BaselineTrials > 0 && CandidateTrials > 0;
+
+    /// <summary>Both sides' judged pass counts, for the paired statistics.</summary>
+    public CaseCounts Counts => new(BaselinePasses, BaselineTrials, CandidatePasses, CandidateTrials);
 
     public bool CandidateMajorityPassed => CaseFlips.MajorityPassed(CandidatePasses, CandidateTrials);
 }

@@ -36,11 +36,11 @@ public static class GateEvaluator
         }
 
         var k = Math.Max(1, Math.Min(input.Baseline.K, input.Candidate.K));
+        var alpha = input.Spending.At(input.Look);
         var findings = new List<GateFinding>();
-        var slices = new List<SliceSummary>();
 
-        var overall = SliceFigures.Compute(Overall, cases, judged, k);
-        slices.Add(Judge(new SliceView(Overall, true, cases, overall, k), options, findings));
+        var overall = SliceFigures.Compute(Overall, cases, judged, k, alpha);
+        var views = new List<SliceView> { new(Overall, true, cases, overall, k, alpha) };
         foreach (var (spec, name, sliceCases) in SliceSelector.Expand(options.Slices, cases))
         {
             if (sliceCases.Count == 0)
@@ -48,13 +48,19 @@ public static class GateEvaluator
                 findings.Add(new GateFinding("slices", name, FindingSeverity.Info, $"slice '{spec}' matched no paired case", null, null, []));
                 continue;
             }
-            var summary = SliceFigures.Compute(name, sliceCases, judged, k);
-            slices.Add(Judge(new SliceView(name, false, sliceCases, summary, k), options, findings));
+            var summary = SliceFigures.Compute(name, sliceCases, judged, k, alpha);
+            views.Add(new SliceView(name, false, sliceCases, summary, k, alpha, CanFail: summary.Cases >= SliceFigures.MinCasesToFail));
         }
+        views = WithHolm(views);
+        var slices = new List<SliceSummary>();
+        var ruleFindings = new List<GateFinding>();
+        foreach (var view in views) slices.Add(Judge(view, options, ruleFindings));
+        findings.AddRange(Group(ruleFindings));
 
         var baselineSummary = Summarize(input.Baseline, pairedIds, baselineByCase);
         var candidateSummary = Summarize(input.Candidate, pairedIds, candidateByCase);
-        AddInputFindings(findings, options.MaxInfraErrorRate, baselineSummary, candidateSummary, overall, missingFromCandidate, missingFromBaseline);
+        AddInputFindings(findings, options.MaxInfraErrorRate, baselineSummary, candidateSummary, overall);
+        findings.AddRange(Completeness.Check((input.Baseline, baselineByCase), (input.Candidate, candidateByCase), missingFromCandidate, missingFromBaseline, cases));
 
         var flips = CaseFlips.Count(cases.Select(c => (c.Id, c.BaselinePasses, c.BaselineTrials, c.CandidatePasses, c.CandidateTrials)));
         var ordered = findings
@@ -65,6 +71,7 @@ public static class GateEvaluator
         return new GateVerdict
         {
             Outcome = Decide(ordered),
+            Alpha = alpha,
             Baseline = baselineSummary,
             Candidate = candidateSummary,
             Findings = ordered,
@@ -88,6 +95,43 @@ public static class GateEvaluator
         return GateOutcome.Pass;
     }
 
+    /// <summary>
+    /// One family-wise error rate for every way the drop rule can fail the gate: the whole set is tested at
+    /// α/2 and the slices that may fail share the other α/2 under Holm; when the whole set already fails, its
+    /// share passes on to the slices (a fallback procedure, still family-wise α). So gating many slices cannot
+    /// raise the chance of a false FAIL above α. Slices with the same cases are one hypothesis, counted once.
+    /// </summary>
+    private static List<SliceView> WithHolm(List<SliceView> views)
+    {
+        var overall = views.Single(v => v.IsOverall);
+        var overallAdjusted = Math.Min(1, 2 * overall.Summary.Drop.PValue);
+        var sliceShare = overallAdjusted <= overall.Alpha ? 1.0 : 2.0;
+        var family = views.Where(v => !v.IsOverall && v.CanFail && v.Summary.Cases >= 2)
+            .GroupBy(v => string.Join('\n', v.Cases.Where(c => c.Comparable).Select(c => c.Id)), StringComparer.Ordinal)
+            .ToList();
+        var adjusted = HolmAdjustment.Adjust(family.Select(g => g.First().Summary.Drop.PValue).ToList());
+        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < family.Count; i++)
+            foreach (var v in family[i]) byName[v.Name] = Math.Min(1, sliceShare * adjusted[i]);
+        return views.Select(v => v with { AdjustedPValue = v.IsOverall ? overallAdjusted : byName.GetValueOrDefault(v.Name, 1) }).ToList();
+    }
+
+    /// <summary>Slice findings of one rule and severity naming the same cases are one finding listing every slice.</summary>
+    private static IEnumerable<GateFinding> Group(IReadOnlyList<GateFinding> findings)
+    {
+        var done = new HashSet<GateFinding>(ReferenceEqualityComparer.Instance);
+        foreach (var f in findings)
+        {
+            if (!done.Add(f)) continue;
+            if (f.Slice == Overall || f.Cases.Count == 0) { yield return f; continue; }
+            var same = findings.Where(o => !ReferenceEquals(o, f) && o.Slice != Overall && o.Rule == f.Rule && o.Severity == f.Severity
+                                           && o.Cases.SequenceEqual(f.Cases, StringComparer.Ordinal)).ToList();
+            foreach (var o in same) done.Add(o);
+            yield return same.Count == 0 ? f
+                : f with { Message = f.Message + $" (same cases in slice(s) {string.Join(", ", same.Select(o => o.Slice))})" };
+        }
+    }
+
     private static SliceSummary Judge(SliceView slice, Config.GateOptions options, List<GateFinding> findings)
     {
         var found = GateRules.All.SelectMany(rule => rule.Judge(slice, options)).ToList();
@@ -99,8 +143,7 @@ public static class GateEvaluator
     }
 
     private static void AddInputFindings(
-        List<GateFinding> findings, double maxInfraErrorRate, RunSummary baseline, RunSummary candidate, SliceSummary overall,
-        IReadOnlyList<string> missingFromCandidate, IReadOnlyList<string> missingFromBaseline)
+        List<GateFinding> findings, double maxInfraErrorRate, RunSummary baseline, RunSummary candidate, SliceSummary overall)
     {
         foreach (var (side, run) in new[] { ("baseline", baseline), ("candidate", candidate) })
         {
@@ -116,16 +159,6 @@ public static class GateEvaluator
             findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Inconclusive,
                 "no case was judged on both sides: nothing to compare", 0, null, []));
         }
-        if (missingFromCandidate.Count > 0)
-        {
-            findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Info,
-                $"{missingFromCandidate.Count} baseline case(s) are not in the candidate run and were not compared", missingFromCandidate.Count, null, missingFromCandidate));
-        }
-        if (missingFromBaseline.Count > 0)
-        {
-            findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Info,
-                $"{missingFromBaseline.Count} candidate case(s) are not in the baseline run and were not compared", missingFromBaseline.Count, null, missingFromBaseline));
-        }
         if (!string.Equals(baseline.GoldenSetRevision, candidate.GoldenSetRevision, StringComparison.Ordinal))
         {
             findings.Add(new GateFinding("case-coverage", Overall, FindingSeverity.Info,
@@ -139,13 +172,12 @@ public static class GateEvaluator
     {
         var baselinePasses = baselineJudged.Count(t => t.Passed);
         var candidatePasses = candidateJudged.Count(t => t.Passed);
-        var flip = CaseFlip.None;
-        if (baselineJudged.Count > 0 && candidateJudged.Count > 0)
+        var flip = CaseFlips.Direction(baselinePasses, baselineJudged.Count, candidatePasses, candidateJudged.Count) switch
         {
-            var before = CaseFlips.MajorityPassed(baselinePasses, baselineJudged.Count);
-            var after = CaseFlips.MajorityPassed(candidatePasses, candidateJudged.Count);
-            flip = before && !after ? CaseFlip.Regression : !before && after ? CaseFlip.Improvement : CaseFlip.None;
-        }
+            < 0 => CaseFlip.Regression,
+            > 0 => CaseFlip.Improvement,
+            _ => CaseFlip.None,
+        };
         var failures = candidate
             .Where(t => !t.Passed)
             .Select(t => new TrialFailure(t.TrialIndex, t.Outcome, t.Assertions.Where(a => !a.Passed).ToList(), t.Output, t.Error, t.ErrorKind))

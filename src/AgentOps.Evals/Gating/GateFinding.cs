@@ -12,4 +12,8 @@ public sealed record GateFinding(
     string Message,
     double? Figure,
     double? Threshold,
-    IReadOnlyList<string> Cases);
+    IReadOnlyList<string> Cases)
+{
+    /// <summary>The rule's decision, estimate, bound and margin, and for an inconclusive decision what would decide it; null for plain notes.</summary>
+    public RuleEvidence? Evidence { get; init; }
+}

@@ -1,5 +1,6 @@
 using AgentOps.Evals.Config;
 using AgentOps.Evals.Running;
+using AgentOps.Evals.Statistics;
 
 namespace AgentOps.Evals.Gating;
 
@@ -9,4 +10,11 @@ public sealed record GateInput(
     IReadOnlyList<TrialResult> BaselineTrials,
     RunInfo Candidate,
     IReadOnlyList<TrialResult> CandidateTrials,
-    GateOptions Options);
+    GateOptions Options)
+{
+    /// <summary>Which look at the data this is (0 = after the base trials; 1, 2, … after each round of extra trials).</summary>
+    public int Look { get; init; }
+
+    /// <summary>How α is split over the planned looks; a single look (all of α) unless extra trials are planned.</summary>
+    public AlphaSpending Spending { get; init; } = AlphaSpending.Single();
+}

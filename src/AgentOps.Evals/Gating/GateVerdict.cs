@@ -18,4 +18,10 @@ public sealed record GateVerdict
     public required IReadOnlyList<CaseComparison> Cases { get; init; }
     public IReadOnlyList<string> MissingFromCandidate { get; init; } = [];
     public IReadOnlyList<string> MissingFromBaseline { get; init; } = [];
+    /// <summary>Extra trials spent by <see cref="SequentialGate"/> on varying cases (both sides); 0 without them.</summary>
+    public int ExtraTrials { get; init; }
+    /// <summary>The most extra trials this gate could spend (<c>gate.max-extra-trials</c>); 0 when extra trials were not available.</summary>
+    public int ExtraTrialBudget { get; init; }
+    /// <summary>The one-sided α this verdict's claims were tested at (less than 0.05 when extra-trial looks share it).</summary>
+    public double Alpha { get; init; } = 0.05;
 }

@@ -1,6 +1,5 @@
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Statistics;
-using MathNet.Numerics.Statistics;
 
 namespace AgentOps.Evals.Gating;
 
@@ -11,14 +10,13 @@ internal static class SliceFigures
         string name,
         IReadOnlyList<CaseComparison> cases,
         IReadOnlyDictionary<string, (IReadOnlyList<TrialResult> Baseline, IReadOnlyList<TrialResult> Candidate)> judgedTrials,
-        int k)
+        int k,
+        double alpha = 0.05)
     {
         var comparable = cases.Where(c => c.Comparable).ToList();
         var baselineRate = WilsonInterval.Compute(comparable.Sum(c => c.BaselinePasses), comparable.Sum(c => c.BaselineTrials));
         var candidateRate = WilsonInterval.Compute(comparable.Sum(c => c.CandidatePasses), comparable.Sum(c => c.CandidateTrials));
-        var drop = PairedComparison.Compute(comparable
-            .Select(c => ((double)c.BaselinePasses / c.BaselineTrials, (double)c.CandidatePasses / c.CandidateTrials))
-            .ToList());
+        var drop = PairedComparison.Compute(comparable.Select(c => c.Counts).ToList(), alpha);
         var counts = comparable.Select(c => (c.CandidateTrials, c.CandidatePasses)).ToList();
         var passHatK = PassAtK.MeanPassHatK(counts, k);
         var passAtK = PassAtK.MeanPassAtK(counts, k);
@@ -43,6 +41,9 @@ internal static class SliceFigures
             Latency(baselineTrials, candidateTrials),
             GateOutcome.Pass);
     }
+
+    /// <summary>Fewer paired cases than this and a slice reports but cannot fail the gate on its drop (a t bound on 4 cases is a guess).</summary>
+    public const int MinCasesToFail = 5;
 
     public static bool IsP0(CaseComparison c) => string.Equals(c.Severity, "P0", StringComparison.OrdinalIgnoreCase);
 
@@ -69,5 +70,5 @@ internal static class SliceFigures
         new(Percentile(baseline, 0.5), Percentile(baseline, 0.95), Percentile(candidate, 0.5), Percentile(candidate, 0.95));
 
     private static double? Percentile(IReadOnlyList<TrialResult> trials, double tau) =>
-        trials.Count == 0 ? null : trials.Select(t => t.LatencyMs).Quantile(tau);
+        Statistics.Percentile.NearestRank(trials.Select(t => t.LatencyMs), tau);
 }

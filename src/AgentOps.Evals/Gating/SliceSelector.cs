@@ -57,7 +57,11 @@ internal static class SliceSelector
 
     private static bool HasWildcard(string pattern) => pattern.Contains('*') || pattern.Contains('?');
 
-    private static Regex Glob(string pattern) =>
-        new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Non-backtracking: matching is linear in the tag, so no timeout is needed (a wall-clock timeout fired
+    // on a starved machine, failing a gate for no reason). Cached: a gate expands the same few patterns.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Globs = new(StringComparer.Ordinal);
+
+    private static Regex Glob(string pattern) => Globs.GetOrAdd(pattern, p =>
+        new("^" + Regex.Escape(p).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
 }

@@ -1,5 +1,9 @@
 namespace AgentOps.Evals.Gating;
 
-/// <summary>What a rule sees of one slice: its comparable cases and their figures.</summary>
-/// <param name="K">The trials per case both runs asked for (the smaller of the two), for power messages and pass^k.</param>
-internal sealed record SliceView(string Name, bool IsOverall, IReadOnlyList<CaseComparison> Cases, SliceSummary Summary, int K);
+/// <summary>What a rule sees of one slice: its comparable cases, their figures, and how strictly it may fail.</summary>
+/// <param name="K">The trials per case both runs asked for (the smaller of the two), for messages and pass^k.</param>
+/// <param name="Alpha">The one-sided error rate this look may spend on each claim (see <see cref="Statistics.AlphaSpending"/>).</param>
+/// <param name="AdjustedPValue">The drop's p-value adjusted for the family of the whole set and every gated slice (Bonferroni half for the whole set, Holm over slices).</param>
+/// <param name="CanFail">False for a slice too small to decide: it reports, but only P0 rules can fail the gate through it.</param>
+internal sealed record SliceView(string Name, bool IsOverall, IReadOnlyList<CaseComparison> Cases, SliceSummary Summary, int K,
+    double Alpha = 0.05, double AdjustedPValue = 1, bool CanFail = true);

@@ -51,6 +51,9 @@ public sealed class JUnitGateReportWriter : IGateReportWriter
             Property(xml, "baseline.prompt-hash", verdict.Baseline.Candidate.PromptHash);
             Property(xml, "baseline.run", verdict.Baseline.RunId);
             Property(xml, "harness", candidate.HarnessVersion);
+            // Each rule's decision on the whole set, and for an inconclusive one what would decide it.
+            foreach (var f in verdict.Findings.Where(f => f.Evidence is not null && f.Slice == GateEvaluator.Overall))
+                Property(xml, $"rule.{f.Rule}", EvidenceText.Describe(f));
             xml.WriteEndElement();
 
             foreach (var c in cases) TestCase(xml, c, verdict);

@@ -9,7 +9,7 @@ namespace AgentOps.Evals.Reporting;
 public sealed class JsonGateReportWriter : IGateReportWriter
 {
     /// <summary>Bumped on any change a consumer could notice other than a new field.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -35,11 +35,11 @@ public sealed class MarkdownGateReportWriter(string? fileLinkBase = null) : IGat
         var findings = verdict.Findings.Where(f => f.Severity != FindingSeverity.Info).ToList();
         if (findings.Count > 0)
         {
-            output.Write("### Findings\n\n| | rule | slice | figure | threshold | finding |\n|---|---|---|---|---|---|\n");
+            output.Write("### Findings\n\n| | rule | slice | figure | threshold | finding | decision |\n|---|---|---|---|---|---|---|\n");
             foreach (var f in findings)
             {
                 var mark = f.Severity == FindingSeverity.Fail ? "❌" : "⚠️";
-                output.Write($"| {mark} | `{f.Rule}` | {Cell(f.Slice)} | {Figure(f.Rule, f.Figure)} | {Figure(f.Rule, f.Threshold)} | {Cell(f.Message)} |\n");
+                output.Write($"| {mark} | `{f.Rule}` | {Cell(f.Slice)} | {Figure(f.Rule, f.Figure)} | {Figure(f.Rule, f.Threshold)} | {Cell(f.Message)} | {Cell(EvidenceText.Describe(f, withWouldDecide: false))} |\n");
             }
             output.Write('\n');
         }
@@ -79,7 +79,7 @@ public sealed class MarkdownGateReportWriter(string? fileLinkBase = null) : IGat
         if (notes.Count > 0)
         {
             output.Write("\n### Notes\n\n");
-            foreach (var f in notes) output.Write($"- `{f.Rule}` ({Cell(f.Slice)}): {Cell(f.Message)}\n");
+            foreach (var f in notes) output.Write($"- `{f.Rule}` ({Cell(f.Slice)}): {Cell(f.Message)}{(f.Evidence is null ? "" : " — " + Cell(EvidenceText.Describe(f, withWouldDecide: false)))}\n");
         }
     }
 

@@ -21,8 +21,7 @@ public sealed record SuiteSummary(string Suite, int Cases, int Trials, int Passe
     private static SuiteSummary Row(string suite, IReadOnlyList<TrialResult> trials)
     {
         var byCase = trials.GroupBy(t => t.CaseId).ToList();
-        var latencies = trials.Where(t => t.Outcome != TrialOutcome.InfraError).Select(t => t.LatencyMs).Order().ToArray();
-        var p95 = latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(0.95 * latencies.Length) - 1)];
+        var p95 = Statistics.Percentile.NearestRank(trials.Where(t => t.Outcome != TrialOutcome.InfraError).Select(t => t.LatencyMs), 0.95) ?? 0;
         return new SuiteSummary(
             suite,
             byCase.Count,

@@ -1,18 +1,22 @@
 namespace AgentOps.Evals.Statistics;
 
 /// <summary>
-/// Baseline against candidate on the same cases: the mean per-case drop in trial pass fraction
-/// (baseline − candidate, positive = worse), its standard error clustered by case, and one-sided bounds.
+/// Baseline against candidate on the same cases: the mean per-case drop in pass fraction (baseline − candidate,
+/// positive = worse), its standard error clustered by case (with one pseudo-case at the binomial floor), one-sided
+/// Student-t bounds at level <paramref name="Alpha"/>, and the one-sided p-value of "the candidate is worse".
 /// </summary>
-/// <param name="LowerBound">The drop we are (1 − α) sure at least happened; the drop rule fails on this.</param>
-/// <param name="UpperBound">The drop we are (1 − α) sure did not exceed.</param>
-/// <param name="DetectableDrop">The smallest true drop this design detects with the given power (<see cref="PowerAnalysis"/>).</param>
-/// <param name="PerCaseStandardDeviation">The spread of per-case drops; null with fewer than two cases.</param>
+/// <param name="LowerBound">The drop we are (1 − α) sure at least happened; NaN with fewer than two cases.</param>
+/// <param name="UpperBound">The drop we are (1 − α) sure did not exceed; the gate passes when it is below the margin.</param>
+/// <param name="PValue">One-sided p-value of H0 "no drop" (t test on per-case drops); 1 with fewer than two cases.</param>
+/// <param name="PerCaseStandardDeviation">The spread of per-case drops used: the observed spread with one pseudo-case at the binomial floor.</param>
+/// <param name="Floored">True when the floor widened the observed spread (e.g. every case agreed).</param>
 public sealed record PairedDifference(
     int Cases,
     double MeanDrop,
     double StandardError,
     double LowerBound,
     double UpperBound,
-    double DetectableDrop,
-    double? PerCaseStandardDeviation);
+    double PValue,
+    double? PerCaseStandardDeviation,
+    bool Floored,
+    double Alpha);

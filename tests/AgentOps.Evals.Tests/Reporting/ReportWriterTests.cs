@@ -100,7 +100,7 @@ public sealed class ReportWriterTests
         var root = doc.RootElement;
 
         Assert.Equal("schemaVersion", root.EnumerateObject().First().Name);
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("fail", root.GetProperty("outcome").GetString());
         Assert.Equal(1, root.GetProperty("exitCode").GetInt32());
         Assert.Equal("5e6f7a8b", root.GetProperty("candidate").GetProperty("candidate").GetProperty("promptHash").GetString());

@@ -87,7 +87,7 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
         foreach (var f in v.Findings)
         {
             var sev = f.Severity.ToString().ToLowerInvariant();
-            w.Write($"<tr class=\"{(f.Severity == FindingSeverity.Info ? "" : sev)}\"><td class=\"sev-{sev}\">{sev}</td><td><code>{E(f.Rule)}</code></td><td>{E(f.Slice)}</td><td>{E(f.Message)}</td></tr>\n");
+            w.Write($"<tr class=\"{(f.Severity == FindingSeverity.Info ? "" : sev)}\"><td class=\"sev-{sev}\">{sev}</td><td><code>{E(f.Rule)}</code></td><td>{E(f.Slice)}</td><td>{E(f.Message)}{(f.Evidence is null ? "" : $"<br><span class=\"muted\">{E(EvidenceText.Describe(f, withWouldDecide: false))}</span>")}</td></tr>\n");
         }
         if (v.Findings.Count == 0) w.Write("<tr><td colspan=\"4\" class=\"muted\">no findings</td></tr>\n");
         w.Write("</table>\n");
@@ -168,8 +168,8 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
         static string Percentiles(List<(string Name, string Color, ReportSide Side)> sides) =>
             "<div class=\"muted\">" + string.Join("; ", sides.Select(s =>
             {
-                var values = Judged(s.Side).Select(t => t.LatencyMs).Order().ToArray();
-                return $"{E(s.Name)}: p50 {Ms(Quantile(values, 0.5))}, p95 {Ms(Quantile(values, 0.95))}";
+                var values = Judged(s.Side).Select(t => t.LatencyMs).ToList();
+                return $"{E(s.Name)}: p50 {Ms(Percentile.NearestRank(values, 0.5))}, p95 {Ms(Percentile.NearestRank(values, 0.95))}";
             })) + "</div>";
     }
 
@@ -293,9 +293,6 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
         p.Trials == 0 ? "–" : $"{Pct(p.Estimate)} <span class=\"muted\">[{Pct(p.Lower)}–{Pct(p.Upper)}]</span> <span class=\"muted\">{p.Successes}/{p.Trials}</span>";
 
     private static string Points(double drop) => double.IsNaN(drop) ? "–" : (drop * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pts";
-
-    private static double? Quantile(double[] sorted, double q) =>
-        sorted.Length == 0 ? null : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1 < 0 ? 0 : (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     private static string Asset(string name)
     {

@@ -1,0 +1,6 @@
+namespace AgentOps.Evals.Gating;
+
+/// <summary>A request for more trials of one case on one side: run it <paramref name="Trials"/> more times, numbering from <paramref name="FirstTrialIndex"/>.</summary>
+/// <param name="RunId">The stored run the trials belong to (they extend it, like <c>run --resume</c> would).</param>
+/// <param name="Side"><c>baseline</c> or <c>candidate</c>.</param>
+public sealed record ExtraTrialRequest(string RunId, string Side, string CaseId, int FirstTrialIndex, int Trials);
