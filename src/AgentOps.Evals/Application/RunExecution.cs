@@ -21,7 +21,7 @@ internal static class RunExecution
         if (request.K < 1) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number ≥ 1");
         // Two git processes take ~40 ms: they run while the case files parse instead of after.
         var git = request.Resume is null ? Task.Run(GitInfo.Current) : null;
-        var cases = ws.SelectCases(request.Filter, request.Shard);
+        var cases = request.Cases ?? ws.SelectCases(request.Filter, request.Shard);
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 

@@ -1,7 +1,9 @@
+using AgentOps.Evals.Cases;
 using AgentOps.Evals.Running;
 
 namespace AgentOps.Evals.Application;
 
 /// <summary>What a run is asked to do: the candidate, trials per case, which cases, and how its model is reached.</summary>
 /// <param name="Resume">A stored run to finish: its trials already stored make no model call.</param>
-public sealed record RunRequest(string Candidate, int K, string? Filter = null, string? Shard = null, string? Provider = null, bool Record = false, int? Concurrency = null, RunInfo? Resume = null);
+/// <param name="Cases">Cases given directly (a shadow set) instead of selected from the golden set.</param>
+public sealed record RunRequest(string Candidate, int K, string? Filter = null, string? Shard = null, string? Provider = null, bool Record = false, int? Concurrency = null, RunInfo? Resume = null, IReadOnlyList<GoldenCase>? Cases = null);

@@ -23,6 +23,7 @@ public sealed record EvalConfig
     public RunOptions Run { get; init; } = new();
     public GateOptions Gate { get; init; } = new();
     public HarvestOptions Harvest { get; init; } = new();
+    public ShadowOptions Shadow { get; init; } = new();
 
     /// <summary>MEAI evaluators to load by assembly and type name, by the name cases use.</summary>
     public IReadOnlyDictionary<string, EvaluatorPluginConfig> Evaluators { get; init; } = new Dictionary<string, EvaluatorPluginConfig>();
