@@ -74,7 +74,7 @@ internal static class HarvestCommand
         return ExitCodes.Ok;
     }
 
-    private static byte[]? ReadKey(string variable, bool required)
+    internal static byte[]? ReadKey(string variable, bool required)
     {
         var text = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(text))
@@ -91,7 +91,7 @@ internal static class HarvestCommand
         }
     }
 
-    private static DateTimeOffset ParseSince(string text) =>
+    internal static DateTimeOffset ParseSince(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
             ? since
             : throw new InputException("--since", "--since", $"found '{text}', expected a date like 2026-06-29 or an ISO 8601 time");

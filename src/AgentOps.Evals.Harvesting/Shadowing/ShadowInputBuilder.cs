@@ -50,7 +50,7 @@ internal static class ShadowInputBuilder
             Id = id,
             Title = "shadow: " + Shorten(lastUser, 70),
             Tags = ["shadow", .. slices.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}:{s.Value}")],
-            Status = CaseStatus.Active,
+            Status = CaseStatus.NeedsLabel,   // unlabelled by nature: production inputs with no expectations
             Source = $"shadow-{now.UtcDateTime:yyyy-MM-dd}",
             Created = DateOnly.FromDateTime(now.UtcDateTime),
             Input = new CaseInput(messages, session.Tier is { } tier ? new Dictionary<string, string> { ["customer_tier"] = tier } : new Dictionary<string, string>(), [], tools),

@@ -6,7 +6,7 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Shadowing;
 
 /// <summary>
-/// A shadow input on disk is a golden case (status active, no assertions) whose <c>evidence</c> holds the slices and the
+/// A shadow input on disk is a golden case (status needs-label, no assertions) whose <c>evidence</c> holds the slices and the
 /// production answer; this writes and reads that evidence, so the sampler and the workflow agree on one shape.
 /// </summary>
 public static class ShadowEvidence
