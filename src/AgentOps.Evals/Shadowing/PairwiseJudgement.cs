@@ -18,7 +18,7 @@ public sealed record PairwiseJudgement(
     string CandidateFirstReason,
     string? Error = null)
 {
-    /// <summary>How far the two orders disagree about the candidate (0 = consistent; large = the judge follows position).</summary>
+    /// <summary>How far the two orders disagree about the candidate (0 = consistent, 2 = opposite: the judge follows position).</summary>
     public double PositionGap => CandidateSecondScore is { } s && CandidateFirstScore is { } f ? Math.Abs((s - 3) / 2 - (3 - f) / 2) : double.NaN;
 
     /// <summary>Combines the two orders' scores; a preference within ±0.25 (less than one step in one order) is a tie.</summary>
