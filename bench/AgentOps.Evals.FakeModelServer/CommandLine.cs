@@ -7,7 +7,7 @@ internal static class CommandLine
 {
     public const string Usage =
         "usage: FakeModelServer [--port N] [--latency-ms N] [--rules FILE] [--default-reply TEXT] [--rate-429 R] [--retry-after S] " +
-        "[--rate-500 R] [--rate-hang R] [--rate-malformed R] [--seed N]";
+        "[--rate-500 R] [--rate-hang R] [--rate-malformed R] [--seed N] [--limit-rps R] [--limit-tpm N] [--limit-burst-s S]";
 
     public static FakeServerOptions Parse(IReadOnlyList<string> args)
     {
@@ -28,6 +28,9 @@ internal static class CommandLine
                 "--rate-500" => options with { ServerErrorRate = Rate(flag, value) },
                 "--rate-hang" => options with { HangRate = Rate(flag, value) },
                 "--rate-malformed" => options with { MalformedRate = Rate(flag, value) },
+                "--limit-rps" => options with { LimitRequestsPerSecond = Number(flag, value) },
+                "--limit-tpm" => options with { LimitTokensPerMinute = Number(flag, value) },
+                "--limit-burst-s" => options with { LimitBurstSeconds = Number(flag, value) },
                 "--seed" => options with { Seed = Int(flag, value, int.MinValue, int.MaxValue) },
                 _ => throw new FormatException($"{flag}: unknown option."),
             };

@@ -16,6 +16,7 @@ public sealed class FakeModelServer : IAsyncDisposable
     private readonly FakeServerOptions _options;
     private readonly ScriptedAgent _agent;
     private readonly FaultInjector _faults;
+    private readonly ServerRateLimit? _limit;
     private readonly CancellationTokenSource _stopping = new();
     private long _requests;
     private long _completed;
@@ -28,6 +29,8 @@ public sealed class FakeModelServer : IAsyncDisposable
         _options = options;
         _agent = new ScriptedAgent(rules, options.DefaultReply ?? rules.DefaultReply, options.MaxTokensStop);
         _faults = new FaultInjector(options);
+        if (options.LimitRequestsPerSecond > 0 || options.LimitTokensPerMinute > 0)
+            _limit = new ServerRateLimit(options.LimitRequestsPerSecond, options.LimitTokensPerMinute, options.LimitBurstSeconds, options.Time);
         BaseUrl = new Uri("http://127.0.0.1/v1/");
     }
 
@@ -43,6 +46,12 @@ public sealed class FakeModelServer : IAsyncDisposable
     /// <summary>Well-formed requests received per last user message, counted on arrival (before latency and faults),
     /// so a test can tell which case a model call was for.</summary>
     public IReadOnlyDictionary<string, long> RequestsByUserMessage => new Dictionary<string, long>(_byUserMessage, StringComparer.Ordinal);
+
+    /// <summary>Requests refused by the rate-limit mode (<see cref="FakeServerOptions.LimitRequestsPerSecond"/>, <see cref="FakeServerOptions.LimitTokensPerMinute"/>).</summary>
+    public long RateLimitedCount => _limit?.Rejected ?? 0;
+
+    /// <summary>Tokens charged to admitted requests by the rate-limit mode.</summary>
+    public long AdmittedTokens => _limit?.AdmittedTokens ?? 0;
 
     /// <summary>Sets every counter to zero.</summary>
     public void ResetCounters()
@@ -75,6 +84,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 
         app.MapPost("/v1/chat/completions", server.HandleChatAsync);
         app.MapPost("/chat/completions", server.HandleChatAsync);
+        app.MapPost("/v1/embeddings", EmbeddingsEndpoint.HandleAsync);
         app.MapGet("/v1/models", WriteModelsAsync);
         app.MapGet("/models", WriteModelsAsync);
         app.MapGet("/health", (HttpContext context) => context.Response.WriteAsync("ok"));
@@ -118,6 +128,21 @@ public sealed class FakeModelServer : IAsyncDisposable
             catch (JsonException e)
             {
                 badRequest = e.Message;
+            }
+
+            // Like OpenAI, a request over the limit is refused on arrival, before any work.
+            if (_limit is not null && request is not null)
+            {
+                var cost = TokenCounter.Prompt(request) + TokenCounter.Completion(_agent.Reply(request));
+                if (_limit.TryAdmit(cost, context.Response.Headers) is { } wait)
+                {
+                    var response429 = context.Response;
+                    response429.StatusCode = StatusCodes.Status429TooManyRequests;
+                    response429.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    response429.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+                    await WriteErrorAsync(response429, "Rate limit reached for requests (fake model server's rate-limit mode).", "requests", "rate_limit_exceeded").ConfigureAwait(false);
+                    return;
+                }
             }
 
             if (fault == Fault.Hang)
@@ -202,6 +227,8 @@ public sealed class FakeModelServer : IAsyncDisposable
             json.WriteStartObject();
             json.WriteNumber("requests", RequestCount);
             json.WriteNumber("completed", CompletedCount);
+            json.WriteNumber("rateLimited", RateLimitedCount);
+            json.WriteNumber("admittedTokens", AdmittedTokens);
             json.WriteStartObject("byUserMessage");
             foreach (var (message, count) in _byUserMessage)
                 json.WriteNumber(message, count);

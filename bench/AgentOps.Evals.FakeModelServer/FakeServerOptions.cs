@@ -36,6 +36,16 @@ public sealed record FakeServerOptions
     /// <summary>Share of requests answered 200 with a broken JSON body (0..1).</summary>
     public double MalformedRate { get; init; }
 
+    /// <summary>Requests per second the server admits (a bucket of <see cref="LimitBurstSeconds"/> of them); beyond it, 429 with
+    /// retry-after, retry-after-ms and x-ratelimit-* headers like OpenAI's. 0: no limit.</summary>
+    public double LimitRequestsPerSecond { get; init; }
+
+    /// <summary>Tokens per minute (prompt + completion, charged on arrival) the server admits; 0: no limit.</summary>
+    public double LimitTokensPerMinute { get; init; }
+
+    /// <summary>Seconds of the limit's rate each bucket holds when full.</summary>
+    public double LimitBurstSeconds { get; init; } = 1;
+
     /// <summary>Seed of the fault draws, so a run's faults repeat.</summary>
     public int Seed { get; init; } = 1;
 

@@ -1,5 +1,6 @@
 using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Storage;
 
 namespace AgentOps.Evals.Cli;
 
@@ -16,6 +17,11 @@ internal static class CliErrors
         {
             ProblemPrinter.Print(e.Problems);
             return ExitCodes.BadInput;
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return e.IsBadInput ? ExitCodes.BadInput : ExitCodes.Inconclusive;
         }
         catch (OperationCanceledException)
         {

@@ -23,6 +23,8 @@ root.Subcommands.Add(ShadowCommand.Create());
 root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(DriftCommand.Create());
+root.Subcommands.Add(HealthCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)

@@ -1,7 +1,7 @@
 namespace AgentOps.Evals.Harvesting;
 
 /// <summary>Why a session is worth a case.</summary>
-public enum HarvestFlag { ThumbsDown, MaxTokens, ToolErrorStreak, CostOutlier, IterationOutlier, Guardrail, CircuitBreaker }
+public enum HarvestFlag { ThumbsDown, MaxTokens, ToolErrorStreak, CostOutlier, IterationOutlier, Guardrail, CircuitBreaker, Drift }
 
 /// <summary>Kebab-case names of <see cref="HarvestFlag"/>, as they appear in case sources and the triage queue.</summary>
 public static class HarvestFlagNames
@@ -15,6 +15,7 @@ public static class HarvestFlagNames
         HarvestFlag.IterationOutlier => "iteration-outlier",
         HarvestFlag.Guardrail => "guardrail",
         HarvestFlag.CircuitBreaker => "circuit-breaker",
+        HarvestFlag.Drift => "drift",
         _ => throw new ArgumentOutOfRangeException(nameof(flag)),
     };
 }

@@ -110,8 +110,8 @@ public sealed class HarvestJob
                 if (feedbackAt is { } at && IsActive(path)) promoted.Add((path, at));
             }
             triage.Add(new TriageEntry(triage.Count + 1, goldenCase.Id, Path.GetFileName(path), Math.Round(CaseRanking.Score(candidate), 2), candidate.Count,
-                candidate.Flags.Select(f => f.ToName()).ToList(), candidate.Session.NegativeFeedback?.Category, candidate.Session.Tier,
-                candidate.Session.Model, goldenCase.Title));
+                candidate.Flags.Select(f => f.ToName()).ToList(), EvidenceText(goldenCase.Evidence, "feedback", "category"), EvidenceText(goldenCase.Evidence, "tier"),
+                EvidenceText(goldenCase.Evidence, "model"), goldenCase.Title));
         }
 
         var promotedAt = CaseFileHistory.LastChanged(request.Out, promoted.Select(p => p.Path).ToList());
@@ -151,10 +151,13 @@ public sealed class HarvestJob
         var userIds = all.Select(c => c.Session.UserId).OfType<string>().Distinct().Select(id => anonymizer.AddIdentifier("user-id", id)).ToList();
         var traceIds = all.SelectMany(c => c.Session.TraceIds).Distinct().Take(20).Select(id => anonymizer.AddIdentifier("trace-id", id)).ToList();
 
-        var messages = candidate.Messages.Select(m => new CaseMessage(m.Role, anonymizer.Anonymize(m.Content))).ToList();
+        var messages = candidate.Messages.Select(m => new CaseMessage(AllowListedKinds.IsRole(m.Role) ? m.Role : "user", anonymizer.Anonymize(m.Content))).ToList();
+        // Deny by default: every string below is either an allow-listed kind or anonymized, keys included.
         var tools = candidate.Tools.Select(t => t with
         {
-            Parameters = t.Parameters?.DeepClone().AsObject(),
+            Name = anonymizer.Field(t.Name, AllowListedKinds.IsToolName, "tool-name"),
+            Description = anonymizer.Anonymize(t.Description),
+            Parameters = anonymizer.Anonymize(t.Parameters) as JsonObject,
             Returns = anonymizer.Anonymize(t.Returns),
             Error = t.Error is null ? null : anonymizer.Anonymize(t.Error),
         }).ToList();
@@ -175,18 +178,19 @@ public sealed class HarvestJob
             ["traces"] = Strings(traceIds),
         };
         if (userIds.Count > 0) evidence["users"] = Strings(userIds);
-        if (session.Model is { } model) evidence["model"] = model;
-        if ((negative?.PromptHash ?? session.PromptId) is { } prompt) evidence["prompt"] = prompt;
-        if (session.Tier is { } tier) evidence["tier"] = tier;
+        var safeTier = session.Tier is { } rawTier ? anonymizer.Field(rawTier, AllowListedKinds.IsToken, "tier") : null;
+        if (session.Model is { } model) evidence["model"] = anonymizer.Field(model, AllowListedKinds.IsModelId, "model");
+        if ((negative?.PromptHash ?? session.PromptId) is { } prompt) evidence["prompt"] = anonymizer.Field(prompt, v => AllowListedKinds.IsHash(v) || AllowListedKinds.IsToolName(v), "prompt");
+        if (safeTier is not null) evidence["tier"] = safeTier;
         if (negative is not null)
         {
-            var fb = new JsonObject { ["origin"] = negative.Origin };
-            if (negative.Category is { } category) fb["category"] = category;
+            var fb = new JsonObject { ["origin"] = anonymizer.Field(negative.Origin, AllowListedKinds.IsToken, "feedback-origin") };
+            if (negative.Category is { } category) fb["category"] = anonymizer.Field(category, AllowListedKinds.IsToken, "feedback-category");
             if (comment is not null) fb["comment"] = comment;
             if (negative.Timestamp is { } at) fb["at"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             evidence["feedback"] = fb;
         }
-        if (candidate.FinishReasons.Count > 0) evidence["finish-reasons"] = Strings(candidate.FinishReasons);
+        if (candidate.FinishReasons.Count > 0) evidence["finish-reasons"] = Strings(candidate.FinishReasons.Select(r => anonymizer.Field(r, AllowListedKinds.IsToken, "finish-reason")));
         evidence["model-calls"] = session.ModelCalls;
         if (session.ToolErrors > 0) evidence["tool-errors"] = session.ToolErrors;
         evidence["tokens"] = new JsonObject { ["input"] = session.InputTokens, ["output"] = session.OutputTokens };
@@ -199,7 +203,7 @@ public sealed class HarvestJob
 
         var tags = new List<string> { "harvested" };
         tags.AddRange(candidate.Flags.Select(f => f.ToName()));
-        if (session.Tier is { } t2) tags.Add("tier:" + t2);
+        if (safeTier is not null) tags.Add("tier:" + safeTier);
         var goldenCase = new GoldenCase
         {
             Id = id,
@@ -209,7 +213,7 @@ public sealed class HarvestJob
             Status = CaseStatus.NeedsLabel,
             Source = $"{primary.ToName()}-{date:yyyy-MM-dd}",
             Created = DateOnly.FromDateTime(now.UtcDateTime),
-            Input = new CaseInput(messages, session.Tier is { } t3 ? new Dictionary<string, string> { ["customer_tier"] = t3 } : new Dictionary<string, string>(), [], tools),
+            Input = new CaseInput(messages, safeTier is not null ? new Dictionary<string, string> { ["customer_tier"] = safeTier } : new Dictionary<string, string>(), [], tools),
             Expect = [],
             Evidence = evidence,
         };
@@ -222,6 +226,14 @@ public sealed class HarvestJob
         foreach (var m in messages) text.Append(m.Role).Append('\u001f').Append(HarvestCandidate.Normalize(m.Content)).Append('\u001e');
         foreach (var t in tools) text.Append(t.Name).Append('\u001f').Append(t.Returns?.ToJsonString()).Append('\u001e');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
+    }
+
+    /// <summary>The triage queue quotes the case's anonymized evidence, never the raw session.</summary>
+    private static string? EvidenceText(JsonObject? evidence, params string[] path)
+    {
+        JsonNode? node = evidence;
+        foreach (var name in path) node = node is JsonObject o && o.TryGetPropertyValue(name, out var next) ? next : null;
+        return node?.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : null;
     }
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());

@@ -58,6 +58,9 @@ public sealed class MappingStore
                 ?? throw new InputException(path, "key", "the key does not open this mapping store (was it written with another key?)");
             values.Add(new AnonymizedValue(reader.GetString(0), original, reader.GetString(1)));
         }
+        // An unknown id is a typo or another store: saying "nothing to show" would read as "this case holds no PII".
+        if (values.Count == 0)
+            throw new InputException(path, "case-id", $"no case '{caseId}' in this mapping store (check the id in the case file name, and that this is the store harvest wrote it with)");
         return values;
     }
 

@@ -52,9 +52,11 @@ internal static class GateCommand
         var gate = await ws.GateAsync(request, ProgressView.Instance, cancellationToken);
         var verdict = gate.Verdict;
         var linkBase = parse.GetValue(LinkBase) ?? GitHubLinkBase();
-        WriteFile(parse.GetValue(JsonFile), new JsonGateReportWriter(), verdict);
-        WriteFile(parse.GetValue(JUnitFile), new JUnitGateReportWriter(), verdict);
-        WriteFile(parse.GetValue(MarkdownFile), new MarkdownGateReportWriter(linkBase), verdict);
+        // Each output on its own: one that fails (a bad path, a writer error) is reported and costs none of the others.
+        var failed = 0;
+        failed += WriteFile(parse.GetValue(JsonFile), new JsonGateReportWriter(), verdict);
+        failed += WriteFile(parse.GetValue(JUnitFile), new JUnitGateReportWriter(), verdict);
+        failed += WriteFile(parse.GetValue(MarkdownFile), new MarkdownGateReportWriter(linkBase), verdict);
         if (parse.GetValue(HtmlFile) is { } htmlPath)
             HtmlReport.WriteFile(htmlPath, w => HtmlReport.Write(w, verdict, gate.Baseline.Run, gate.Baseline.Trials, gate.Candidate.Run, gate.Candidate.Trials, gate.History));
         if (parse.GetValue(GitHub) && Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
@@ -67,21 +69,21 @@ internal static class GateCommand
             new GitHubAnnotationsWriter().Write(verdict, Console.Out);
         }
         if (parse.GetValue(JsonFile) != "-" && parse.GetValue(MarkdownFile) != "-") GateConsole.Print(verdict);
-        return gate.ExitCode;
+        return failed > 0 && gate.ExitCode == ExitCodes.Ok ? ExitCodes.Inconclusive : gate.ExitCode;
     }
 
-    private static void WriteFile(string? path, IGateReportWriter writer, GateVerdict verdict)
+    /// <summary>1 when the output could not be written (the error is printed), else 0.</summary>
+    private static int WriteFile(string? path, IGateReportWriter writer, GateVerdict verdict)
     {
-        if (path is null) return;
+        if (path is null) return 0;
         if (path == "-")
         {
             writer.Write(verdict, Console.Out);
-            return;
+            return 0;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        using var file = new StreamWriter(path, append: false, new UTF8Encoding(false));
-        writer.Write(verdict, file);
+        if (ReportFile.TryWrite(path, text => writer.Write(verdict, text)) is not { } error) return 0;
+        Console.Error.WriteLine($"error: {error}; the other outputs were written");
+        return 1;
     }
 
     private static string? GitHubLinkBase() =>

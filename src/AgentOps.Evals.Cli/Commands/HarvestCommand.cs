@@ -42,6 +42,9 @@ internal static class HarvestCommand
         var options = ws.Config.Harvest;
         var key = ReadKey(options.KeyEnv, required: !parse.GetValue(Ephemeral) || parse.GetValue(Reidentify) is not null);
 
+        var mappingStore = ws.Config.Resolve(options.MappingStore);
+        if (parse.GetValue(Ephemeral) is false || parse.GetValue(Reidentify) is not null)
+            MappingStoreLocation.EnsureSafe(mappingStore, ws.GoldenSetRoot);
         if (parse.GetValue(Reidentify) is { } caseId)
         {
             var values = MappingStore.Reidentify(caseId, ws.Config.Resolve(options.MappingStore), key!);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using AgentOps.Evals.Application;
 using AgentOps.Evals.Cli.Output;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Reporting;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Telemetry;
 
@@ -16,6 +18,7 @@ internal static class RunCommand
     private static readonly Option<string?> ShardOption = new("--shard") { Description = "Run shard i of n (e.g. 2/4), split by a stable hash of the case id" };
     private static readonly Option<bool> Record = new("--record") { Description = "Record every live call to the candidate's cassette (fixtures/cassettes/CANDIDATE.jsonl)" };
     private static readonly Option<string?> Resume = new("--resume") { Description = "Finish a stored run: trials already stored make no model call" };
+    private static readonly Option<bool> RetryInfra = new("--retry-infra") { Description = "With --resume: run again the trials that ended in an infrastructure error (timeouts, 5xx, rate limits)" };
     private static readonly Option<string?> Provider = new("--provider") { Description = "Use this provider instead of the candidate's (e.g. a live one with --record)" };
     private static readonly Option<int?> Concurrency = new("--concurrency") { Description = "Trials in flight at once (default: run.concurrency)" };
 
@@ -30,9 +33,10 @@ internal static class RunCommand
               agentops-evals run --candidate prod --provider fake --record
               agentops-evals run --shard 2/4                      # one job of a CI matrix; then 'merge'
               agentops-evals run --resume run-20260701-120000-prod-1a2b
+              agentops-evals run --resume run-20260701-120000-prod-1a2b --retry-infra
             """)
         {
-            Candidate, K, Filter, ShardOption, Record, Resume, Provider, Concurrency, GlobalOptions.Otlp, GlobalOptions.Json,
+            Candidate, K, Filter, ShardOption, Record, Resume, RetryInfra, Provider, Concurrency, GlobalOptions.Otlp, GlobalOptions.Json,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
@@ -44,7 +48,9 @@ internal static class RunCommand
         var request = parse.GetValue(Resume) is { } resumeId
             ? await ws.ResumeRequestAsync(resumeId, cancellationToken)
             : new RunRequest(parse.GetValue(Candidate) ?? ws.DefaultCandidate(), parse.GetValue(K) ?? ws.Config.Run.K, parse.GetValue(Filter), parse.GetValue(ShardOption));
-        request = request with { Provider = parse.GetValue(Provider), Record = parse.GetValue(Record), Concurrency = parse.GetValue(Concurrency) };
+        if (parse.GetValue(RetryInfra) && request.Resume is null)
+            throw new InputException("--retry-infra", "--retry-infra", "only means something with --resume RUN (a new run has no stored trials to retry)");
+        request = request with { Provider = parse.GetValue(Provider), Record = parse.GetValue(Record), Concurrency = parse.GetValue(Concurrency), RetryInfraErrors = parse.GetValue(RetryInfra) };
 
         // Before any client is built: the pipelines add their OpenTelemetry step only when something listens.
         using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
@@ -61,10 +67,10 @@ internal static class RunCommand
         }
         if (result.InfraRate > ws.Config.Gate.MaxInfraErrorRate)
         {
-            Console.Error.WriteLine($"Could not evaluate: {result.Totals.InfraErrors} of {trials.Count} trials ({result.InfraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {trials.First(t => t.Outcome == TrialOutcome.InfraError).Error}");
+            Console.Error.WriteLine($"Could not evaluate (retry them with: agentops-evals run --resume {run.RunId} --retry-infra): {result.Totals.InfraErrors} of {trials.Count} trials ({result.InfraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {ModelText.ForTerminal(trials.First(t => t.Outcome == TrialOutcome.InfraError).Error ?? "")}");
             return ExitCodes.Inconclusive;
         }
-        if (!json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored, {elapsed.TotalSeconds:0.0} s).");
+        if (!json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored{(outcome.InfraErrorsRetried > 0 ? $", {outcome.InfraErrorsRetried} infrastructure errors retried" : "")}, {elapsed.TotalSeconds:0.0} s).");
         return ExitCodes.Ok;
     }
 
@@ -77,6 +83,7 @@ internal static class RunCommand
             k = result.Run.K,
             trialsRun = result.Outcome.TrialsRun,
             trialsSkipped = result.Outcome.TrialsSkipped,
+            infraErrorsRetried = result.Outcome.InfraErrorsRetried,
             seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
             suites = SuiteSummary.Summarize(result.Run, result.Trials),
         }, CliJson.Options));

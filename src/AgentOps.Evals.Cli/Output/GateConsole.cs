@@ -1,3 +1,4 @@
+using AgentOps.Evals.Reporting;
 using System.Globalization;
 using AgentOps.Evals.Gating;
 using Spectre.Console;
@@ -23,7 +24,7 @@ internal static class GateConsole
         {
             var mark = finding.Severity switch { FindingSeverity.Fail => "[red]✗[/]", FindingSeverity.Inconclusive => "[yellow]?[/]", _ => "[green]✓[/]" };
             var cases = finding.Cases.Count == 0 ? "" : $" — cases: {string.Join(", ", finding.Cases.Take(8))}{(finding.Cases.Count > 8 ? $" (+{finding.Cases.Count - 8})" : "")}";
-            AnsiConsole.MarkupLine($"{mark} [bold]{Markup.Escape(finding.Rule)}[/] [[{Markup.Escape(finding.Slice)}]]: {Markup.Escape(finding.Message)}{Markup.Escape(cases)}");
+            AnsiConsole.MarkupLine($"{mark} [bold]{Markup.Escape(finding.Rule)}[/] [[{Markup.Escape(finding.Slice)}]]: {Markup.Escape(ModelText.ForTerminal(finding.Message))}{Markup.Escape(cases)}");
             if (finding.Evidence is not null) AnsiConsole.MarkupLine($"    [dim]{Markup.Escape(EvidenceText.Describe(finding, withWouldDecide: false))}[/]");
         }
 

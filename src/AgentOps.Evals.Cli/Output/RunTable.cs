@@ -1,3 +1,4 @@
+using AgentOps.Evals.Reporting;
 using System.Globalization;
 using AgentOps.Evals.Running;
 using Spectre.Console;
@@ -32,7 +33,7 @@ internal static class RunTable
         {
             var first = group.First();
             var reasons = first.Error is not null ? [first.Error] : first.Assertions.Where(a => !a.Passed).Select(a => $"{a.Type}: {a.Reason}").ToList();
-            AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(group.Key)} ({group.Count()}/{run.Cases.FirstOrDefault(x => x.Id == group.Key)?.K ?? run.K} trials not passed): {Markup.Escape(string.Join("; ", reasons))}");
+            AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(group.Key)} ({group.Count()}/{run.Cases.FirstOrDefault(x => x.Id == group.Key)?.K ?? run.K} trials not passed): {Markup.Escape(ModelText.ForTerminal(string.Join("; ", reasons)))}");
         }
         if (failed.Count > maxFailures)
             AnsiConsole.MarkupLine($"… and {failed.Count - maxFailures} more cases with failures (agentops-evals report {Markup.Escape(run.RunId)} --markdown FILE)");

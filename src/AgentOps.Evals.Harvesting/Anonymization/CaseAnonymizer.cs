@@ -61,7 +61,14 @@ internal sealed class CaseAnonymizer
         return builder.ToString();
     }
 
-    /// <summary>Anonymizes every string (and number that reads as a card, phone or id) in a JSON tree; keys stay.</summary>
+    /// <summary>
+    /// A field of an allow-listed kind stays as it is (after the anonymizer finds nothing in it); any other value becomes a
+    /// pseudonym of <paramref name="kind"/> as a whole: deny by default, since a detector can miss a name in a tier or tool name.
+    /// </summary>
+    public string Field(string value, Func<string, bool> allowListed, string kind) =>
+        allowListed(value) && Anonymize(value) == value ? value : AddIdentifier(kind, value);
+
+    /// <summary>Anonymizes every key and string (and number that reads as a card, phone or id) in a JSON tree.</summary>
     public JsonNode? Anonymize(JsonNode? node)
     {
         switch (node)
@@ -71,7 +78,12 @@ internal sealed class CaseAnonymizer
             case JsonObject obj:
             {
                 var copy = new JsonObject();
-                foreach (var (name, value) in obj) copy[name] = Anonymize(value);
+                // Keys are data too: a tool result keyed by customer e-mail or name must not keep it.
+                foreach (var (name, value) in obj)
+                {
+                    var key = Field(name, AllowListedKinds.IsToolName, "json-key");
+                    if (!copy.ContainsKey(key)) copy[key] = Anonymize(value);
+                }
                 return copy;
             }
             case JsonArray array:

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace AgentOps.Evals.Harvesting.Anonymization;
 
-/// <summary>IBANs, compact or in groups of four, checked against the country's length and ISO 13616 mod-97.</summary>
+/// <summary>IBANs in any case, compact or spaced in any grouping, checked against the country's length and ISO 13616 mod-97.</summary>
 internal sealed partial class IbanDetector : IPiiDetector
 {
     /// <summary>IBAN lengths of the countries customers write from most; others need 15–34 characters.</summary>
@@ -17,7 +17,7 @@ internal sealed partial class IbanDetector : IPiiDetector
     {
         foreach (var match in Pattern().EnumerateMatches(text))
         {
-            var compact = text.Substring(match.Index, match.Length).Replace(" ", "", StringComparison.Ordinal);
+            var compact = Compact(text.Substring(match.Index, match.Length));
             // The optional trailing group may swallow a following word; retry shorter before giving up.
             var length = match.Length;
             while (true)
@@ -30,18 +30,30 @@ internal sealed partial class IbanDetector : IPiiDetector
                 var lastSpace = text.LastIndexOf(' ', match.Index + length - 1, length);
                 if (lastSpace <= match.Index) break;
                 length = lastSpace - match.Index;
-                compact = text.Substring(match.Index, length).Replace(" ", "", StringComparison.Ordinal);
+                compact = Compact(text.Substring(match.Index, length));
             }
         }
     }
 
+    // Customers type IBANs lower-case and spaced however they like; the checksum decides, not the formatting.
+    private static string Compact(string value) => value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    /// <summary>ISO 13616 registry countries: with case-insensitive matching, "to 542 Ludwig..." must not pass on mod-97 luck.</summary>
+    private static readonly HashSet<string> Countries = new(StringComparer.Ordinal)
+    {
+        "AD", "AE", "AL", "AT", "AZ", "BA", "BE", "BG", "BH", "BI", "BR", "BY", "CH", "CR", "CY", "CZ", "DE", "DJ", "DK", "DO", "EE", "EG",
+        "ES", "FI", "FK", "FO", "FR", "GB", "GE", "GI", "GL", "GR", "GT", "HR", "HU", "IE", "IL", "IQ", "IS", "IT", "JO", "KW", "KZ", "LB",
+        "LC", "LI", "LT", "LU", "LV", "LY", "MC", "MD", "ME", "MK", "MN", "MR", "MT", "MU", "NI", "NL", "NO", "OM", "PK", "PL", "PS", "PT",
+        "QA", "RO", "RS", "RU", "SA", "SC", "SD", "SE", "SI", "SK", "SM", "SO", "ST", "SV", "TL", "TN", "TR", "UA", "VA", "VG", "XK", "YE",
+    };
+
     internal static bool IsIban(string compact)
     {
-        if (compact.Length is < 15 or > 34) return false;
+        if (compact.Length is < 15 or > 34 || !Countries.Contains(compact[..2])) return false;
         if (Lengths.TryGetValue(compact[..2], out var expected) && expected != compact.Length) return false;
         return CheckDigits.IbanMod97(compact);
     }
 
-    [GeneratedRegex(@"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}\d{2}(?:(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?|[A-Za-z0-9]{11,30})(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

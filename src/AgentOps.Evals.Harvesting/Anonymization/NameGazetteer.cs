@@ -9,7 +9,20 @@ namespace AgentOps.Evals.Harvesting.Anonymization;
 /// </summary>
 internal sealed class NameGazetteer
 {
+    /// <summary>The locales fakes are drawn from.</summary>
     public static readonly string[] Locales = ["en", "de", "fr", "es", "it", "nl", "pt_BR", "pl"];
+
+    /// <summary>Every Bogus locale with name lists: recognition covers them all (Slavic, Nordic, Hungarian-adjacent,
+    /// Turkish, Persian, Vietnamese, Indonesian, Indian, Nigerian, Zulu, Georgian...); fakes stay in <see cref="Locales"/>.</summary>
+    private static readonly string[] RecognitionLocales =
+    [
+        "af_ZA", "ar", "az", "cz", "de", "de_AT", "de_CH", "el", "en", "en_AU", "en_CA", "en_GB", "en_IE", "en_IND", "en_NG",
+        "en_US", "en_ZA", "es", "es_MX", "fa", "fi", "fr", "fr_CA", "fr_CH", "ge", "hr", "id_ID", "it", "ja", "ko", "lv", "nb_NO",
+        "ne", "nl", "nl_BE", "pl", "pt_BR", "pt_PT", "ro", "ru", "sk", "sv", "tr", "uk", "vi", "zh_CN", "zh_TW", "zu_ZA",
+    ];
+
+    /// <summary>CJK family names (Han and Hangul) from the Chinese, Japanese and Korean locales: a CJK name starts with one.</summary>
+    private readonly HashSet<string> cjkFamilyNames = new(StringComparer.Ordinal);
 
     /// <summary>Capitalized words that start sentences or name things more often than people, in the locales above.</summary>
     internal static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
@@ -40,6 +53,25 @@ internal sealed class NameGazetteer
         "Mastercard", "Klarna", "Stripe", "Paypal", "Sage", "Oracle", "Angel", "Angela", "Nova", "Luna", "Stella", "Aurora",
         "Ok", "Okay", "Yes", "Not", "But", "And", "Also", "Just", "Still", "Even", "Only", "Very", "Much", "More",
         "Bonjour", "Merci", "Hola", "Gracias", "Ciao", "Grazie", "Danke", "Hallo", "Bitte", "Guten", "Tag",
+        // Words of the cue phrases themselves, street words and brands: never the start of a name.
+        "Mein", "Meine", "Name", "Nom", "Nombre", "Nome", "Naam", "Mon", "Mijn", "Il", "Mio", "Rua", "Calle", "Via", "Avenida",
+        "Rue", "Strasse", "Straße", "Platz", "Google", "Pixel", "Samsung", "Galaxy", "Sony", "Microsoft", "Kindle", "Echo",
+        "Alexa", "Prime", "Video", "Watch", "Series", "Office", "Teams", "Windows", "Android", "Iphone", "Ipad", "Macbook",
+        "Airpods", "Playstation", "Xbox", "Nintendo", "Switch", "Netflix", "Spotify", "Uber", "Lyft", "Airbnb", "Zoom",
+        "Slack", "Fedex", "Ups", "Dhl", "Hermes", "Royal Mail", "Postnl", "Ikea", "Zara", "Nike", "Adidas", "Puma", "Lego",
+        "Toyota", "Honda", "Ford", "Volkswagen", "Audi", "Bmw", "Volvo", "Philips", "Siemens", "Bosch", "Canon", "Nikon",
+        "Tier", "Level", "Plan", "Membership", "Subscription", "Hotel", "Airport", "Station", "Terminal", "Gate", "Room",
+        "Floor", "Building", "Department", "Billing", "Sales", "Care", "Desk", "Center", "Centre", "University", "College",
+        "School", "Hospital", "Clinic", "Store", "Shop", "Mall", "Market", "Cafe", "Restaurant", "Bar", "Club", "Group",
+        "Inc", "Ltd", "Gmbh", "Corp", "Company", "Bay", "Beach", "Island", "Valley", "Mountain", "River", "Port", "City",
+        "Town", "County", "State", "Republic", "Kingdom", "United", "National", "International", "Global", "Europe",
+        "Asia", "Africa", "America", "Australia", "Canada", "Japan", "China", "India", "Brazil", "Mexico", "Tokyo", "Osaka",
+        "Seoul", "Beijing", "Shanghai", "Mumbai", "Delhi", "Lagos", "Cairo", "Istanbul", "Moscow", "Kyiv", "Prague",
+        "Budapest", "Stockholm", "Oslo", "Helsinki", "Copenhagen", "Amsterdam", "Dublin", "Edinburgh", "Manchester",
+        "Toronto", "Vancouver", "Chicago", "Boston", "Seattle", "Denver", "Miami", "Atlanta", "Phoenix", "Frankfurt",
+        "Munich", "Hamburg", "Cologne", "Zurich", "Geneva", "Barcelona", "Valencia", "Seville", "Naples", "Turin", "Venice",
+        "Lyon", "Marseille", "Nice", "Toulouse", "Bordeaux", "Brussels", "Antwerp", "Rotterdam", "Utrecht", "Krakow",
+        "Black Friday", "Christmas", "Easter", "Happy", "Merry", "Angry", "Sad", "Fine", "Sure", "Writing", "Calling",
     };
 
     private readonly Dictionary<string, string> firstNames = new(StringComparer.Ordinal);
@@ -62,7 +94,27 @@ internal sealed class NameGazetteer
             foreach (var name in firstByLocale[locale]) firstNames.TryAdd(name, locale);
             foreach (var name in lastByLocale[locale]) lastNames.TryAdd(name, locale);
         }
+        foreach (var locale in RecognitionLocales)
+        {
+            foreach (var key in (string[])["first_name", "male_first_name", "female_first_name"])
+                foreach (var name in Read("name", key, locale)) AddRecognized(firstNames, name, locale);
+            foreach (var name in Read("name", "last_name", locale))
+            {
+                AddRecognized(lastNames, name, locale);
+                if (name.Length is >= 1 and <= 2 && IsCjk(name[0])) cjkFamilyNames.Add(name);
+            }
+        }
     }
+
+    private static void AddRecognized(Dictionary<string, string> names, string name, string locale)
+    {
+        if (IsSingleWord(name)) names.TryAdd(name, locale);
+    }
+
+    /// <summary>Han, Hiragana/Katakana or Hangul.</summary>
+    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uAC00' and <= '\uD7A3';
+
+    public bool IsCjkFamilyName(string value) => cjkFamilyNames.Contains(value);
 
     public bool IsFirstName(string token) => firstNames.ContainsKey(token) && !CommonWords.Contains(token);
 
@@ -73,7 +125,7 @@ internal sealed class NameGazetteer
 
     /// <summary>The locale a name belongs to, for fakes of the same origin; "en" when unknown.</summary>
     public string LocaleOf(string token) =>
-        firstNames.TryGetValue(token, out var locale) || lastNames.TryGetValue(token, out locale) ? locale : "en";
+        (firstNames.TryGetValue(token, out var locale) || lastNames.TryGetValue(token, out locale)) && firstByLocale.ContainsKey(locale) ? locale : "en";
 
     public IReadOnlyList<string> FirstNames(string locale) => firstByLocale[locale];
 

@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 namespace AgentOps.Evals.Harvesting.Anonymization;
 
 /// <summary>
-/// Person names: a first name from the gazetteer followed by a surname, or capitalized words after a cue such as
-/// "my name is", "Name:", a title (Mr, Frau, Mme), a salutation or a sign-off. Cues that often precede other words
-/// ("Hi", "Thanks,") only count when the next word is a known name.
+/// Person names the way they occur: a run of capitalized words holding a known given or family name (lexicon of every
+/// Bogus locale); words after a cue ("my name is", "ich bin", "je m'appelle", "Name:", "ship to", a title such as Mr,
+/// Frau, Mme, a salutation or a sign-off), case-insensitive after the phrase cues; "X Y here"; CJK names starting with a
+/// known family name. Cues that often precede other words ("Hi", "I'm") only count with a known name or two capitalized
+/// words, so "I'm Fine" and "This is Amazon Prime" stay text.
 /// </summary>
 internal sealed partial class PersonNameDetector : IPiiDetector
 {
@@ -14,69 +16,137 @@ internal sealed partial class PersonNameDetector : IPiiDetector
     public void Detect(string text, List<PiiSpan> found)
     {
         var tokens = Token().Matches(text);
-        if (tokens.Count == 0) return;
         var spans = new List<(int Start, int End)>();
 
         for (var i = 0; i < tokens.Count; i++)
         {
-            var first = tokens[i].Value;
-            if (!gazetteer.IsFirstName(first))
+            if (!IsNameLike(tokens[i].Value)) continue;
+            var last = RunEnd(text, tokens, i, max: 4);
+            if (last == i)
             {
                 // A first name that is also a common word ("Justice", "Will") counts before a known surname.
-                if (gazetteer.IsKnownFirstName(first) && Adjacent(text, tokens, i) && gazetteer.IsLastName(tokens[i + 1].Value))
+                if (gazetteer.IsKnownFirstName(tokens[i].Value) && Adjacent(text, tokens, i) && gazetteer.IsLastName(tokens[i + 1].Value))
                 {
-                    spans.Add((tokens[i].Index, tokens[i + 1].Index + tokens[i + 1].Length));
+                    spans.Add((tokens[i].Index, End(tokens[i + 1])));
                     i++;
                 }
                 continue;
             }
-            var last = i;
-            // A middle name, then a surname: known, or an unknown capitalized word when the first name is unambiguous.
-            if (Adjacent(text, tokens, last) && gazetteer.IsFirstName(tokens[last + 1].Value) && Adjacent(text, tokens, last + 1) && gazetteer.IsLastName(tokens[last + 2].Value))
-                last += 2;
-            else if (Adjacent(text, tokens, last) && CapitalParticles.Contains(tokens[last + 1].Value) && Adjacent(text, tokens, last + 1))
-                last += 2;
-            else if (Adjacent(text, tokens, last) && IsSurname(tokens[last + 1].Value, first))
-                last += 1;
-            if (last == i) continue;
-            if (Adjacent(text, tokens, last) && gazetteer.IsLastName(tokens[last + 1].Value)) last++;
-            spans.Add((tokens[i].Index, tokens[last].Index + tokens[last].Length));
+            if (!HasKnownName(tokens, i, last)) { i = last; continue; }
+            spans.Add((tokens[i].Index, End(tokens[last])));
             i = last;
         }
 
-        foreach (Match cue in Cue().Matches(text)) AddAfterCue(text, tokens, cue, strong: true, spans);
-        foreach (Match cue in WeakCue().Matches(text)) AddAfterCue(text, tokens, cue, strong: false, spans);
+        if (tokens.Count > 0)
+        {
+            foreach (Match cue in Cue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Strong, spans);
+            foreach (Match cue in PhraseCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Phrase, spans);
+            foreach (Match cue in WeakCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Weak, spans);
+            // After "i'm", "its", "this is" a lower-case word is a name only when the lexicon knows it ("its jie tóth", not "its late").
+            foreach (Match cue in LowerWeakCue().Matches(text)) AddLowerCase(text, cue.Index + cue.Length, requireKnown: true, spans);
+            foreach (Match here in HereCue().Matches(text)) spans.Add((here.Index, here.Index + here.Groups["name"].Length));
+        }
+        AddCjk(text, spans);
 
         foreach (var (start, end) in spans) found.Add(new PiiSpan(start, end, PiiType.PersonName));
     }
 
-    private static readonly HashSet<string> CapitalParticles = new(StringComparer.Ordinal) { "Di", "De", "Da", "Del", "Della", "Van", "Von", "Du", "Le", "La", "Dos", "Das", "Ter", "Ten" };
+    private enum CueStrength { Weak, Strong, Phrase }
 
-    private bool IsSurname(string token, string first) =>
-        gazetteer.IsLastName(token)
-        || (!NameGazetteer.CommonWords.Contains(token) && !gazetteer.IsFirstName(token) && first.Length >= 3 && !gazetteer.IsLastName(first) && token.Length >= 3 && !IsAllCaps(token));
+    private bool IsNameLike(string token) => !NameGazetteer.CommonWords.Contains(token) && !IsAllCaps(token);
 
-    private void AddAfterCue(string text, MatchCollection tokens, Match cue, bool strong, List<(int Start, int End)> spans)
+    private bool IsKnown(string token) => gazetteer.IsFirstName(token) || gazetteer.IsLastName(token);
+
+    private bool HasKnownName(MatchCollection tokens, int from, int to)
     {
-        var end = cue.Index + cue.Length;
+        for (var k = from; k <= to; k++) if (IsKnown(tokens[k].Value)) return true;
+        return false;
+    }
+
+    /// <summary>The last token of the run of adjacent name-like capitalized tokens starting at <paramref name="i"/>.</summary>
+    private int RunEnd(string text, MatchCollection tokens, int i, int max)
+    {
+        var last = i;
+        while (last - i < max - 1 && Adjacent(text, tokens, last) && IsNameLike(tokens[last + 1].Value)) last++;
+        return last;
+    }
+
+    private static int End(Match token) => token.Index + token.Length;
+
+    private void AddAfterCue(string text, MatchCollection tokens, int end, CueStrength strength, List<(int Start, int End)> spans)
+    {
         var i = FirstTokenAtOrAfter(tokens, end);
-        if (i < 0 || !OnlySpaces(text, end, tokens[i].Index)) return;
+        var capitalized = i >= 0 && OnlySpaces(text, end, tokens[i].Index);
+        if (!capitalized)
+        {
+            // After "my name is", "je m'appelle"... the name may be typed in lower case.
+            if (strength == CueStrength.Phrase) AddLowerCase(text, end, requireKnown: false, spans);
+            return;
+        }
         var token = tokens[i].Value;
         if (IsAllCaps(token)) return;
         if (NameGazetteer.CommonWords.Contains(token) && !(gazetteer.IsKnownFirstName(token) && Adjacent(text, tokens, i) && gazetteer.IsLastName(tokens[i + 1].Value))) return;
-        var last = i;
-        while (last - i < 2 && Adjacent(text, tokens, last) && !NameGazetteer.CommonWords.Contains(tokens[last + 1].Value) && !IsAllCaps(tokens[last + 1].Value))
-            last++;
-        // After "Thanks," or "Regards," an unknown full name that ends the line is a signature.
-        var signature = last > i && EndsLine(text, tokens[last].Index + tokens[last].Length);
-        if (!strong && !signature && !gazetteer.IsFirstName(token) && !gazetteer.IsLastName(token)) return;
-        spans.Add((tokens[i].Index, tokens[last].Index + tokens[last].Length));
+        var last = RunEnd(text, tokens, i, max: 3);
+        if (strength == CueStrength.Weak)
+        {
+            // After "Hi", "I'm" or "Thanks," one word needs the lexicon; two capitalized words read as a name.
+            var signature = last > i && EndsLine(text, End(tokens[last]));
+            if (!signature && !(last > i) && !IsKnown(token)) return;
+        }
+        spans.Add((tokens[i].Index, End(tokens[last])));
     }
+
+    private void AddLowerCase(string text, int end, bool requireKnown, List<(int Start, int End)> spans)
+    {
+        var m = LowerRun().Match(text, end);
+        if (!m.Success || m.Index != end) return;
+        var words = m.Value.Split(' ');
+        if (requireKnown && !IsKnown(TitleCase(words[0]))) return;
+        var kept = 0;
+        var length = 0;
+        foreach (var word in words)
+        {
+            if (kept == 3 || StopWords.Contains(word) || word.Length < 2) break;
+            length += (kept > 0 ? 1 : 0) + word.Length;
+            kept++;
+        }
+        if (kept > 0) spans.Add((end, end + length));
+    }
+
+    private static string TitleCase(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
+    /// <summary>Words that end a lower-case name after a cue ("my name is anna and i...").</summary>
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "i", "im", "i'm", "my", "the", "a", "an", "from", "with", "but", "or", "is", "was", "here", "at", "on", "in", "of",
+        "for", "to", "about", "please", "pls", "thanks", "thank", "not", "no", "order", "this", "that", "it", "its", "who", "which",
+        "calling", "writing", "und", "ich", "mein", "meine", "aus", "et", "je", "mon", "ma", "y", "e", "ed", "en", "og", "och", "jag",
+        "mi", "soy", "sono", "il", "la", "el", "de", "du", "der", "die", "das", "ist", "bin", "est", "es", "è", "também", "also",
+        "too", "again", "ok", "okay", "hi", "hello", "yes", "still", "just", "now", "today", "writing", "regarding", "re",
+    };
+
+    private void AddCjk(string text, List<(int Start, int End)> spans)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!NameGazetteer.IsCjk(text[i]) || (i > 0 && NameGazetteer.IsCjk(text[i - 1]) && !Honorific(text, i - 1))) continue;
+            var runEnd = i;
+            while (runEnd < text.Length && NameGazetteer.IsCjk(text[runEnd]) && !Honorific(text, runEnd)) runEnd++;
+            var length = runEnd - i;
+            // A family name of one or two characters, then one or two given-name characters; longer runs are prose.
+            if (length is >= 2 and <= 4 && (gazetteer.IsCjkFamilyName(text.Substring(i, 1)) || gazetteer.IsCjkFamilyName(text.Substring(i, 2))))
+                spans.Add((i, runEnd));
+            i = runEnd;
+        }
+    }
+
+    /// <summary>様, さん, 先生, 씨, 님 and similar follow a CJK name and end it.</summary>
+    private static bool Honorific(string text, int i) => text[i] is '様' or 'さ' or '先' or '씨' or '님' or '君' or '氏' or '女' or '小';
 
     private static bool EndsLine(string text, int end)
     {
         var rest = text.AsSpan(end).TrimStart(" \t.!");
-        return rest.IsEmpty || rest[0] is '\n' or '\r';
+        return rest.IsEmpty || rest[0] is '\n' or '\r' or ',';
     }
 
     private static bool IsAllCaps(string token) => token.Length > 1 && token.All(c => !char.IsLetter(c) || char.IsUpper(c));
@@ -93,7 +163,8 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         return found;
     }
 
-    private static bool OnlySpaces(string text, int from, int to) => to - from <= 3 && text.AsSpan(from, to - from).Trim(" \t\"'").IsEmpty;
+    // A cue may end a line: "Ship to:\nAnna Berg", "Best regards,\nAnna".
+    private static bool OnlySpaces(string text, int from, int to) => to - from <= 4 && text.AsSpan(from, to - from).Trim(" \t\r\n\"'").IsEmpty;
 
     /// <summary>Token i+1 follows token i separated only by one space, or by name particles (van der, de la, von).</summary>
     private static bool Adjacent(string text, MatchCollection tokens, int i)
@@ -104,15 +175,29 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         return gap is " " || Particles().IsMatch(gap);
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:[\-'’]\p{Lu}\p{Ll}+)*(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:[\-'’]\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 
-    [GeneratedRegex(@"^ (?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ter|zu|dos|das|bin|al)\s){1,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^ (?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ter|zu|dos|das|bin|al|el|ibn|ben)\s){1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Particles();
 
-    [GeneratedRegex(@"(?:(?i:my name is|my name's|name is|i am called|mein name ist|ich heiße|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|mi chiamo|mijn naam is|nazywam się|meu nome é|chamo-me)\s+|(?:\b(?:Full name|Name|Nom|Nombre|Nome|Customer name|Cardholder|Account holder|Contact person|Recipient|Ansprechpartner|Empfänger|Titulaire|Kontoinhaber)\s*:\s*)|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Sig|Sig\.ra|Mme|Mlle|M)\.\s*|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Herr|Frau|Monsieur|Madame|Mademoiselle|Señor|Señora|Signor|Signora|Signorina|Dhr\.|Mevr\.)\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\p{L}[\p{L}'’\-]*(?: \p{L}[\p{L}'’\-]*){0,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex LowerRun();
+
+    /// <summary>Phrases that introduce a name in any case: "my name is margarethe vandenberg".</summary>
+    [GeneratedRegex(@"(?i:\b(?:my name is|my name's|name is|names|i am called|call me|mein name ist|ich heiße|ich heisse|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|mi chiamo|il mio nome è|mijn naam is|ik heet|nazywam się|mam na imię|meu nome é|me chamo|chamo-me|jag heter|mitt namn är|jeg heter|mit navn er|minun nimeni on|nimeni on|benim adım|adım|меня зовут|мене звати|jmenuji se|volám sa|a nevem|zovem se|numele meu este|ma nimi on)\s+)", RegexOptions.CultureInvariant)]
+    private static partial Regex PhraseCue();
+
+    [GeneratedRegex(@"(?:(?:\b(?:Full name|Name|Nom|Nombre|Nome|Naam|Imię|Nachname|Vorname|Customer name|Customer|Client|Cliente|Kunde|Cardholder|Card holder|Account holder|Holder|Contact person|Contact|Recipient|Ansprechpartner|Empfänger|Destinataire|Destinatario|Titulaire|Kontoinhaber|Attn|Attention|User|From|Signed|Passenger|Patient|Guest|Employee|Driver|Courier|Technician|Beneficiary|Ship to|Deliver to|Bill to|Sold to|c/o)\s*:\s*)|\b(?i:ship(?:ped)? to|deliver(?:ed)? to|send (?:it |this |them )?to|addressed to|made out to|on behalf of|attn\.?|c/o|z\. ?Hd\.?|à l'attention de|a la atención de|all'attenzione di|t\.a\.v\.)\s+|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Srta|Sig|Sig\.ra|Mme|Mlle|M|Dña|Dna|Sn|Smt|Shri|Hr|Fr|Mevr|Dhr|Ing|Mag|Pfr)\.\s*|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Herr|Frau|Monsieur|Madame|Mademoiselle|Señor|Señora|Señorita|Don|Doña|Signor|Signora|Signorina|Senhor|Senhora|Dom|Meneer|Mevrouw|Pan|Pani|Panie|Pane|Gospodin|Gospođa|Sayın|Bay|Bayan|Shri|Sri|Smt|Kumari|Chief|Sir|Dame|Lady|Lord|Sheikh|Mister|Professor|Doctor|Docteur|Doktor|Dott|Dottor|Dottoressa|Avv|Ing|Fru|Herra|Rouva|Úr|Asszony)\s+)", RegexOptions.CultureInvariant)]
     private static partial Regex Cue();
 
-    [GeneratedRegex(@"(?:\b(?:Hi|Hello|Hey|Dear|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Hola|Estimado|Estimada|Ciao|Gentile|Beste|Thanks|Thank you|Regards|Best|Cheers|Sincerely|Grüße|Gruß|Cordialement|Saludos|Saluti|Groeten|ask for|spoke to|spoke with|talked to|agent|customer|client|I'm|I am|ich bin|je suis|soy|sono|ik ben|this is|signed)[,:]?\s+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:Hi|Hello|Hey|Dear|Hallo|Liebe|Lieber|Sehr geehrte|Sehr geehrter|Bonjour|Cher|Chère|Hola|Estimado|Estimada|Querido|Querida|Ciao|Gentile|Caro|Cara|Beste|Geachte|Hej|Hei|Kære|Drogi|Droga|Szanowny|Szanowna|Olá|Prezado|Prezada|Merhaba|Thanks|Thank you|Regards|Best regards|Kind regards|Warm regards|Best|Cheers|Sincerely|Yours|Grüße|Gruß|Viele Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Atentamente|Saluti|Cordiali saluti|Distinti saluti|Groeten|Met vriendelijke groet|Pozdrawiam|Pozdrav|S pozdravem|Üdvözlettel|Hälsningar|Med vänlig hälsning|Terveisin|Ystävällisin terveisin|Atenciosamente|Abraços|Saygılarımla|ask for|asked for|spoke to|spoke with|talked to|speak to|speak with|agent|customer|client|manager|colleague|technician|driver|courier|I'm|I am|ich bin|je suis|soy|sono|ik ben|eu sou|jestem|jsem|this is|it's|its|signed|signed by|approved by|handled by|assigned to|from|with|and|cc|by|met|called|emailed|contacted|told|asked|for|to|Kunde|Kundin|Herrn|de la part de|von|de parte de)[,:]?\s+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex WeakCue();
+
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:i'm|i’m|i am|it's|it’s|its|this is)\s+(?=\p{Ll})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LowerWeakCue();
+
+    /// <summary>"Priya Raman here", "Anna Berg speaking".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<name>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2})(?: here| speaking| hier| ici| aquí| qui)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HereCue();
 }

@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
+using PhoneNumbers;
 
 namespace AgentOps.Evals.Harvesting.Anonymization;
 
 /// <summary>
 /// Phone numbers in international (+CC / 00CC) and national formats (trunk 0, NANP). A candidate run of digits and
 /// separators is shrunk from the right until it validates, so "call 555-123-4567 2 times" still finds the number
-/// and "ORD-2026-004512", ISO dates or amounts never do.
+/// and "ORD-2026-004512", ISO dates or amounts never do. What the digit-shape rules reject is asked of libphonenumber:
+/// with +country it validates against that country's plan; without, a grouped number valid in one of the common
+/// regions' plans counts.
 /// </summary>
 internal sealed partial class PhoneDetector : IPiiDetector
 {
@@ -17,7 +20,8 @@ internal sealed partial class PhoneDetector : IPiiDetector
             var candidate = text.AsSpan(start, match.Length);
             while (candidate.Length >= 7)
             {
-                if (IsPhone(candidate, HasContext(text, start)))
+                var context = HasContext(text, start);
+                if (IsPhone(candidate, context) || IsValidSomewhere(candidate, context))
                 {
                     found.Add(new PiiSpan(start, start + candidate.Length, PiiType.Phone));
                     break;
@@ -56,6 +60,41 @@ internal sealed partial class PhoneDetector : IPiiDetector
         // Spain, Italy mobiles and similar 9-digit plans: 3-3-3 groups.
         if (NineDigits().IsMatch(candidate)) return structured || context;
         return context && !structured && digits is 10 or 11;
+    }
+
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Regions tried for a number written without +country, most customers first.</summary>
+    private static readonly string[] Regions = ["US", "GB", "DE", "FR", "ES", "IT", "NL", "IN", "AU", "BR", "JP", "CN", "KR", "PL", "SE", "MX", "CA", "IE", "CH", "AT", "BE", "PT", "ZA", "NG", "TR"];
+
+    private static bool IsValidSomewhere(ReadOnlySpan<char> candidate, bool context)
+    {
+        var digits = 0;
+        var separators = 0;
+        foreach (var ch in candidate)
+        {
+            if (char.IsAsciiDigit(ch)) digits++;
+            else if (ch is ' ' or '-' or '.' or '(' or ')') separators++;
+        }
+        if (digits is < 7 or > 15 || LooksLikeDate(candidate) || LooksLikeDecimal(candidate)) return false;
+        // "555-123-4567 2 times": a lone trailing digit is the next word, not part of the number.
+        var lastGroup = candidate.Length - 1 - candidate.LastIndexOfAny(" .-()");
+        if (lastGroup < 2) return false;
+        var value = candidate.ToString();
+        try
+        {
+            if (candidate[0] == '+' || candidate.StartsWith("00"))
+                return Util.IsValidNumber(Util.Parse(candidate[0] == '+' ? value : "+" + value[2..], "ZZ"));
+            // Bare digit runs, versions and postcodes look like national numbers: only a trunk-0 or (area) number of
+            // 9+ digits, or one beside a cue, is tried.
+            if (digits < 9 || !(candidate[0] is '0' or '(' || context)) return false;
+            foreach (var region in Regions)
+                if (Util.IsValidNumberForRegion(Util.Parse(value, region), region)) return true;
+        }
+        catch (NumberParseException)
+        {
+        }
+        return false;
     }
 
     private static bool LooksLikeDate(ReadOnlySpan<char> s) => IsoDate().IsMatch(s) || DottedDate().IsMatch(s);

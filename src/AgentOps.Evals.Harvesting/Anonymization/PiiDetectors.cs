@@ -19,6 +19,7 @@ internal static class PiiDetectors
         new DutchBsnDetector(),
         new FrenchNirDetector(),
         new EmailDetector(),
+        new ObfuscatedEmailDetector(),
         new IpAddressDetector(),
         new PhoneDetector(),
         new DateOfBirthDetector(),

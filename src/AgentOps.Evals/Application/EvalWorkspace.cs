@@ -59,6 +59,9 @@ public sealed class EvalWorkspace
 
     public Task<SqliteResultStore> OpenStoreAsync(CancellationToken cancellationToken = default) => SqliteResultStore.OpenAsync(StorePath, cancellationToken);
 
+    /// <summary>The store for reading only (<c>report</c>, <c>gate --from</c>): works on a read-only file or disk.</summary>
+    public Task<SqliteResultStore> OpenStoreReadOnlyAsync(CancellationToken cancellationToken = default) => SqliteResultStore.OpenReadOnlyAsync(StorePath, cancellationToken);
+
     /// <summary>The request that finishes a stored run: its candidate, k, filter and shard.</summary>
     public async Task<RunRequest> ResumeRequestAsync(string runId, CancellationToken cancellationToken = default)
     {
@@ -97,7 +100,7 @@ public sealed class EvalWorkspace
     /// <summary>A stored run with its trials (and, when asked, its candidate's history): what a run report is built from.</summary>
     public async Task<RunReport> ReportAsync(string runId, bool withHistory = false, CancellationToken cancellationToken = default)
     {
-        await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        await using var store = await OpenStoreReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         var run = await GetRunAsync(store, runId, "RUN", cancellationToken).ConfigureAwait(false);
         var trials = await store.GetTrialsAsync(runId, cancellationToken).ConfigureAwait(false);
         var history = withHistory ? await HistoryPoint.LoadAsync(store, run.Candidate.Name, cancellationToken: cancellationToken).ConfigureAwait(false) : [];
@@ -107,20 +110,22 @@ public sealed class EvalWorkspace
     /// <summary>Stored runs, newest first.</summary>
     public async Task<IReadOnlyList<RunInfo>> ListRunsAsync(CancellationToken cancellationToken = default)
     {
-        await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        await using var store = await OpenStoreReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         return await store.ListRunsAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Joins shard runs of one candidate into one new stored run.</summary>
-    public Task<MergeResult> MergeAsync(IReadOnlyList<string> runIds, CancellationToken cancellationToken = default) =>
-        ShardMerge.MergeAsync(this, runIds, cancellationToken);
+    /// <summary>Joins shard runs of one candidate into one new run in this workspace's store. <paramref name="fromStores"/> are
+    /// shard store files (one per CI job) read only; with no <paramref name="runIds"/>, every run in them is merged.
+    /// Overlapping shards (the same case and trial twice) are refused.</summary>
+    public Task<MergeResult> MergeAsync(IReadOnlyList<string> runIds, IReadOnlyList<string>? fromStores = null, CancellationToken cancellationToken = default) =>
+        ShardMerge.MergeAsync(this, runIds, fromStores ?? [], cancellationToken);
 
     /// <summary>Grades the labelled cases with the judge on a stored run's outputs (default: the baseline's latest completed run).</summary>
     public Task<CalibrationReport> CalibrateAsync(string? runId = null, CancellationToken cancellationToken = default) =>
         JudgeCalibration.CalibrateAsync(this, runId, cancellationToken);
 
     /// <summary>Imports a promptfooconfig.yaml: cases into GOLDEN-SET/SUITE/, candidates as config YAML (written to <paramref name="configFile"/> when given).</summary>
-    public ImportResult ImportPromptfoo(string source, string suite, string? configFile = null) => PromptfooImportJob.Import(this, source, suite, configFile);
+    public ImportResult ImportPromptfoo(string source, string suite, string? configFile = null, bool force = false) => PromptfooImportJob.Import(this, source, suite, configFile, force);
 
     private async Task<RunInfo> GetRunAsync(string runId, string field, CancellationToken cancellationToken)
     {

@@ -16,7 +16,8 @@ internal static class GateWorkflow
         var candidateSpec = from.Count >= 1 ? from[^1] : request.Candidate
             ?? throw new InputException("--candidate", "--candidate", "missing; expected the candidate to judge (a name from the config or a stored run id)");
 
-        await using var store = await ws.OpenStoreAsync(cancellationToken).ConfigureAwait(false);
+        // Gating two stored runs only reads: it works on a store downloaded read-only from another job.
+        await using var store = from.Count == 2 ? await ws.OpenStoreReadOnlyAsync(cancellationToken).ConfigureAwait(false) : await ws.OpenStoreAsync(cancellationToken).ConfigureAwait(false);
         var resolver = new RunResolver(ws, store, request.K ?? ws.Config.Run.K, request.Filter, request.Provider, observer);
         var baseline = await resolver.ResolveAsync(baselineSpec, "--baseline", cancellationToken).ConfigureAwait(false);
         var candidate = await resolver.ResolveAsync(candidateSpec, "--candidate", cancellationToken).ConfigureAwait(false);

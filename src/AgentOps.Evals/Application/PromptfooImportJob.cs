@@ -3,29 +3,29 @@ using AgentOps.Evals.Importing;
 
 namespace AgentOps.Evals.Application;
 
-/// <summary><c>import promptfoo</c>: writes the imported cases into GOLDEN-SET/SUITE/ (keeping only assertions this build can
-/// evaluate), the prompt files beside the config, and the config YAML when a file is named.</summary>
+/// <summary><c>import promptfoo</c>: writes the imported cases into GOLDEN-SET/SUITE/ (never over a case file a reviewer edited
+/// since the last import, unless forced), the prompt files beside the config, and the config YAML when a file is named.</summary>
 internal static class PromptfooImportJob
 {
-    public static ImportResult Import(EvalWorkspace ws, string source, string suite, string? configFile)
+    public static ImportResult Import(EvalWorkspace ws, string source, string suite, string? configFile, bool force)
     {
-        var imported = PromptfooImporter.Import(source, suite);
+        // Assertions this build cannot bind are dropped by the importer with a note, against this workspace's evaluators.
+        var imported = PromptfooImporter.Import(source, suite, ws.Evaluators);
         var notes = imported.Notes.ToList();
         var folder = Path.Combine(ws.GoldenSetRoot, suite);
         Directory.CreateDirectory(folder);
         var schema = File.Exists(Path.Combine(ws.GoldenSetRoot, "case.schema.json")) ? "../case.schema.json" : null;
+        var written = 0;
         foreach (var goldenCase in imported.Cases)
         {
-            // Keep only assertions this build can evaluate; the rest are reported like any other unmapped assertion.
-            var kept = new List<AssertionSpec>();
-            foreach (var spec in goldenCase.Expect)
+            var path = Path.Combine(folder, goldenCase.Id + ".yaml");
+            if (File.Exists(path) && !force && !ImportedCaseFile.IsUnedited(File.ReadAllText(path)))
             {
-                if (!ws.Evaluators.TryGet(spec.Type, out var evaluator)) notes.Add(new(goldenCase.Id, spec.Type, "no such evaluator in this build: not imported"));
-                else if (evaluator.Validate(spec).ToList() is { Count: > 0 } problems) notes.Add(new(goldenCase.Id, spec.Type, "not imported: " + string.Join("; ", problems.Select(p => p.Message))));
-                else kept.Add(spec);
+                notes.Add(new(goldenCase.Id, "case", $"{path} was edited since it was imported (or not written by an import): kept as is; --force overwrites it"));
+                continue;
             }
-            var final = goldenCase with { Expect = kept, Status = kept.Count == 0 ? CaseStatus.NeedsLabel : goldenCase.Status };
-            File.WriteAllText(Path.Combine(folder, final.Id + ".yaml"), GoldenCaseWriter.ToYaml(final, schema));
+            File.WriteAllText(path, ImportedCaseFile.Stamp(GoldenCaseWriter.ToYaml(goldenCase, schema)));
+            written++;
         }
 
         var configDir = configFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
@@ -37,6 +37,11 @@ internal static class PromptfooImportJob
         }
         var yaml = CandidatesYaml.Write(imported, configFile is null ? null : Path.GetRelativePath(configDir, ws.GoldenSetRoot).Replace('\\', '/'));
         if (configFile is not null) File.WriteAllText(configFile, yaml);
-        return new ImportResult(folder, imported.Cases.Count, imported.Candidates.Count, yaml, configFile, notes);
+        return new ImportResult(folder, written, imported.Candidates.Count, yaml, configFile, notes)
+        {
+            StubCandidates = imported.Candidates.Count(c => !c.Native),
+            AssertionsWritten = imported.AssertionsWritten,
+            AssertionsMapped = imported.AssertionsMapped,
+        };
     }
 }

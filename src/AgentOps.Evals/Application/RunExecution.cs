@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AgentOps.Evals.Cases;
+using AgentOps.Evals.Config;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Evaluation.ModelGraded;
 using AgentOps.Evals.Providers;
@@ -18,14 +19,16 @@ internal static class RunExecution
     /// (enough for <c>run</c>'s table, and memory stays flat at 100,000 trials).</summary>
     public static async Task<RunResult> ExecuteAsync(EvalWorkspace ws, IResultStore store, RunRequest request, IRunObserver observer, CancellationToken cancellationToken, bool fullTrials = true)
     {
-        if (request.K < 1) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number ≥ 1");
+        if (request.K is < 1 or > RunOptions.MaxK) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number from 1 to {RunOptions.MaxK} (as run.k in the config)");
         // Two git processes take ~40 ms: they run while the case files parse instead of after.
         var git = request.Resume is null ? Task.Run(GitInfo.Current) : null;
         var cases = request.Cases ?? ws.SelectCases(request.Filter, request.Shard);
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");
 
-        var session = CandidateSession.Open(ws.Config, request.Candidate, request.Provider, request.Record);
+        var provider = request.Resume is { } resumed ? ResumeCheck.Provider(resumed, request.Provider, ws.StorePath) : request.Provider;
+        var session = CandidateSession.Open(ws.Config, request.Candidate, provider, request.Record);
+        if (request.Resume is not null) ResumeCheck.EnsureSameCandidate(request.Resume, session.Identity, ws.Config.SourceFile);
         // The judge is built only when a selected case asks for it, so runs without model-graded cases need no judge key.
         CassetteFile? judgeRecording = null;
         IChatClient? judge = null;
@@ -56,6 +59,8 @@ internal static class RunExecution
             Evaluators = ws.Evaluators,
             Concurrency = request.Concurrency ?? ws.Config.Run.Concurrency,
             Judge = judge,
+            Embeddings = EmbeddingGeneratorFactory.Create(ws.Config, session.Identity.Provider),
+            RetryInfraErrors = request.RetryInfraErrors,
         };
 
         var clock = Stopwatch.StartNew();
@@ -63,6 +68,10 @@ internal static class RunExecution
         try
         {
             outcome = await observer.WatchAsync(request.Candidate, progress => new EvalRunner().RunAsync(plan, store, progress, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (StoreException e) when (e.Failure == StoreFailure.Full)
+        {
+            throw e.WithResume(run.RunId);
         }
         finally
         {

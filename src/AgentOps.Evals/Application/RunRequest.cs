@@ -4,6 +4,7 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Application;
 
 /// <summary>What a run is asked to do: the candidate, trials per case, which cases, and how its model is reached.</summary>
-/// <param name="Resume">A stored run to finish: its trials already stored make no model call.</param>
+/// <param name="Resume">A stored run to finish: its trials already stored make no model call; it keeps the run's provider, model and prompt.</param>
+/// <param name="RetryInfraErrors">With <paramref name="Resume"/>: run again the stored trials that ended in an infrastructure error.</param>
 /// <param name="Cases">Cases given directly (a shadow set) instead of selected from the golden set.</param>
-public sealed record RunRequest(string Candidate, int K, string? Filter = null, string? Shard = null, string? Provider = null, bool Record = false, int? Concurrency = null, RunInfo? Resume = null, IReadOnlyList<GoldenCase>? Cases = null);
+public sealed record RunRequest(string Candidate, int K, string? Filter = null, string? Shard = null, string? Provider = null, bool Record = false, int? Concurrency = null, RunInfo? Resume = null, bool RetryInfraErrors = false, IReadOnlyList<GoldenCase>? Cases = null);

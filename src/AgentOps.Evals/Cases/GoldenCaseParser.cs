@@ -70,6 +70,11 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
             ? null
             : reader.JsonObjectOf(fields.GetValueOrDefault("evidence"), "evidence", "a mapping of harvest metadata");
 
+        // An active case with nothing to say would be sent as an empty conversation and pass on whatever comes back.
+        // Reported only when nothing else is wrong with the case, so it never piles onto a typo already reported.
+        if (reader.Problems.Count == before && status == CaseStatus.Active && input is { Messages.Count: 0 })
+            reader.Report(inputNode is YamlMappingNode m && m.Children.FirstOrDefault(p => YamlJsonConverter.KeyText(p.Key) == "messages").Key is { } key ? key : inputNode!, "input.messages",
+                "found no messages in an active case, expected at least one {role: user, content: ...} (or status: needs-label until it has one)");
         if (reader.Problems.Count > before || id is null || input is null) return (null, idLocation);
         return (new GoldenCase
         {
@@ -137,6 +142,9 @@ internal sealed class GoldenCaseParser(YamlFieldReader reader, EvaluatorRegistry
                 var parameters = YamlFieldReader.IsNull(f.GetValueOrDefault("parameters"))
                     ? null
                     : reader.JsonObjectOf(f.GetValueOrDefault("parameters"), path + ".parameters", "a JSON schema object (a mapping)");
+                if (parameters is not null)
+                    foreach (var problem in ToolSchemaCheck.Problems(parameters))
+                        reader.Report(f["parameters"], $"{path}.parameters{problem.Path}", problem.Message);
                 var returns = f.TryGetValue("returns", out var ret) ? YamlJsonConverter.ToJson(ret) : null;
                 var error = reader.Text(f.GetValueOrDefault("error"), path + ".error", "the error message text");
                 if (name is not null) tools.Add(new MockTool(name, description, parameters, returns, error));

@@ -10,14 +10,15 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "pricing", "run", "gate", "harvest", "shadow", "evaluators"];
-    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "shadow", "evaluators", "drift", "health"];
+    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
+    private static readonly string[] EmbeddingsFields = ["model", "provider"];
     private static readonly string[] EvaluatorFields = ["assembly", "type", "needs-judge"];
     private static readonly string[] PriceFields = ["input", "output"];
-    private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "max-tool-iterations", "max-case-file-bytes"];
+    private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "retry-budget-s", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
         ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "max-extra-trials", "slices"];
     private static readonly string[] HarvestFields = ["feedback", "traces", "out", "mapping-store", "key-env", "limit", "thresholds"];
@@ -71,12 +72,15 @@ public static class ConfigLoader
             Candidates = candidates,
             Baseline = baseline,
             Judge = Judge(fields.GetValueOrDefault("judge"), reader, providers),
+            Embeddings = Embeddings(fields.GetValueOrDefault("embeddings"), reader, providers),
             Pricing = Pricing(fields.GetValueOrDefault("pricing"), reader),
             Run = Run(fields.GetValueOrDefault("run"), reader),
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
             Shadow = ShadowOptionsReader.Read(fields.GetValueOrDefault("shadow"), reader),
             Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
+            Drift = DriftHealthConfigReader.Drift(fields.GetValueOrDefault("drift"), reader, providers),
+            Health = DriftHealthConfigReader.Health(fields.GetValueOrDefault("health"), reader),
         };
     }
 
@@ -110,7 +114,7 @@ public static class ConfigLoader
             // ${NAME} placeholders are filled from the environment when the provider is used, so only literal URLs are checked here.
             if (endpoint is not null && !endpoint.Contains("${", StringComparison.Ordinal)
                 && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                reader.Report(f["endpoint"], path + ".endpoint", $"found '{endpoint}', expected an absolute http(s) URL");
+                reader.Report(f["endpoint"], path + ".endpoint", $"found '{Targets.HttpTargetEndpoint.Redact(endpoint)}', expected an absolute http(s) URL");
             if (type is "openai" or "http" && !f.ContainsKey("endpoint"))
                 reader.Missing(map, path + ".endpoint", $"the URL of the {type} endpoint, e.g. https://api.openai.com/v1");
             var keyEnv = reader.Text(f.GetValueOrDefault("api-key-env"), path + ".api-key-env", "the name of an environment variable");
@@ -119,7 +123,11 @@ public static class ConfigLoader
                 reader.Report(f["api-key-env"], path + ".api-key-env", "found something that is not an environment variable name, expected a name like OPENAI_API_KEY (letters, digits, _)");
             var cassettes = reader.Text(f.GetValueOrDefault("cassettes"), path + ".cassettes", "a folder path");
             if (type is not null)
-                providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null));
+                providers[name] = new ProviderConfig(name, type, endpoint, keyEnv, cassettes ?? (type == "replay" ? DefaultCassettes : null))
+                {
+                    Limits = ProviderLimitsReader.Read(f, path, reader),
+                    Headers = ProviderLimitsReader.Headers(f.GetValueOrDefault("headers"), path + ".headers", reader),
+                };
         }
         return providers;
     }
@@ -164,6 +172,20 @@ public static class ConfigLoader
         return (candidates, providerNodes);
     }
 
+    private static EmbeddingsConfig? Embeddings(YamlNode? node, YamlFieldReader reader, Dictionary<string, ProviderConfig> providers)
+    {
+        if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "embeddings", "a mapping {model, provider}") is not { } map) return null;
+        var f = reader.Fields(map, "embeddings", EmbeddingsFields);
+        var model = f.TryGetValue("model", out var m) ? reader.Text(m, "embeddings.model", "an embedding model id") : MissingText(reader, map, "embeddings.model", "the embedding model id, e.g. text-embedding-3-small");
+        var provider = f.TryGetValue("provider", out var p) ? reader.Text(p, "embeddings.provider", "a provider name") : MissingText(reader, map, "embeddings.provider", "the name of an openai provider under providers");
+        ProviderConfig? found = null;
+        if (provider is not null && !providers.TryGetValue(provider, out found))
+            reader.Report(p!, "embeddings.provider", UnknownName("provider", provider, providers.Keys));
+        else if (provider is not null && found!.Type != "openai")
+            reader.Report(p!, "embeddings.provider", $"provider '{provider}' is of type {found.Type}; embeddings need an openai (OpenAI-compatible) provider");
+        return model is null || provider is null ? null : new EmbeddingsConfig(model, provider);
+    }
+
     private static JudgeConfig? Judge(YamlNode? node, YamlFieldReader reader, Dictionary<string, ProviderConfig> providers)
     {
         if (YamlFieldReader.IsNull(node) || reader.Mapping(node, "judge", "a mapping {model, provider}") is not { } map) return null;
@@ -199,10 +221,11 @@ public static class ConfigLoader
         var f = reader.Fields(map, "run", RunFields);
         return run with
         {
-            K = (int?)reader.Integer(f.GetValueOrDefault("k"), "run.k", 1, 1000) ?? run.K,
+            K = (int?)reader.Integer(f.GetValueOrDefault("k"), "run.k", 1, RunOptions.MaxK) ?? run.K,
             Concurrency = (int?)reader.Integer(f.GetValueOrDefault("concurrency"), "run.concurrency", 1, 4096) ?? run.Concurrency,
-            TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, minExclusive: true) ?? run.TimeoutSeconds,
+            TimeoutSeconds = reader.Number(f.GetValueOrDefault("timeout-s"), "run.timeout-s", 0, RunOptions.MaxTimeoutSeconds, minExclusive: true) ?? run.TimeoutSeconds,
             Retries = (int?)reader.Integer(f.GetValueOrDefault("retries"), "run.retries", 0, 100) ?? run.Retries,
+            RetryBudgetSeconds = reader.Number(f.GetValueOrDefault("retry-budget-s"), "run.retry-budget-s", 0, 86_400) ?? run.RetryBudgetSeconds,
             MaxToolIterations = (int?)reader.Integer(f.GetValueOrDefault("max-tool-iterations"), "run.max-tool-iterations", 1, 1000) ?? run.MaxToolIterations,
             MaxCaseFileBytes = reader.Integer(f.GetValueOrDefault("max-case-file-bytes"), "run.max-case-file-bytes", 1) ?? run.MaxCaseFileBytes,
         };

@@ -19,11 +19,17 @@ public sealed record EvalConfig
     public IReadOnlyDictionary<string, CandidateConfig> Candidates { get; init; } = new Dictionary<string, CandidateConfig>();
     public string? Baseline { get; init; }
     public JudgeConfig? Judge { get; init; }
+
+    /// <summary>Embeddings for <c>similar</c>; null when the config has none.</summary>
+    public EmbeddingsConfig? Embeddings { get; init; }
+
     public IReadOnlyDictionary<string, ModelPrice> Pricing { get; init; } = new Dictionary<string, ModelPrice>();
     public RunOptions Run { get; init; } = new();
     public GateOptions Gate { get; init; } = new();
     public HarvestOptions Harvest { get; init; } = new();
     public ShadowOptions Shadow { get; init; } = new();
+    public DriftOptions Drift { get; init; } = new();
+    public HealthOptions Health { get; init; } = new();
 
     /// <summary>MEAI evaluators to load by assembly and type name, by the name cases use.</summary>
     public IReadOnlyDictionary<string, EvaluatorPluginConfig> Evaluators { get; init; } = new Dictionary<string, EvaluatorPluginConfig>();

@@ -1,5 +1,6 @@
 using AgentOps.Evals.Evaluation.ModelGraded;
 using AgentOps.Evals.Evaluation.Operational;
+using AgentOps.Evals.Evaluation.Scripted;
 using AgentOps.Evals.Evaluation.Similarity;
 using AgentOps.Evals.Evaluation.Structure;
 using AgentOps.Evals.Evaluation.Text;
@@ -20,6 +21,21 @@ internal static class BuiltInEvaluators
         yield return new StartsWithEvaluator();
         yield return new RegexEvaluator();
         yield return new OneOfEvaluator();
+        yield return new NotEqualsEvaluator();
+        yield return new NotIContainsEvaluator();
+        yield return new NotStartsWithEvaluator();
+        yield return new NotRegexEvaluator();
+        yield return new ContainsAnyEvaluator();
+        yield return new ContainsAllEvaluator();
+        yield return new IContainsAnyEvaluator();
+        yield return new IContainsAllEvaluator();
+        yield return new NotContainsAnyEvaluator();
+        yield return new NotContainsAllEvaluator();
+        yield return new NotIContainsAnyEvaluator();
+        yield return new NotIContainsAllEvaluator();
+        yield return new MinLengthEvaluator();
+        yield return new MaxLengthEvaluator();
+        yield return new NotEmptyEvaluator();
 
         // structure
         yield return new IsJsonEvaluator();
@@ -31,6 +47,7 @@ internal static class BuiltInEvaluators
         yield return new ToolNotCalledEvaluator();
         yield return new MaxToolCallsEvaluator();
         yield return new ToolOrderEvaluator();
+        yield return new IsValidOpenAiToolsCallEvaluator();
 
         // operational
         yield return new MaxLatencyMsEvaluator();
@@ -38,6 +55,7 @@ internal static class BuiltInEvaluators
         yield return new MaxOutputTokensEvaluator();
         yield return new FinishReasonEvaluator();
         yield return new NoRefusalEvaluator();
+        yield return new IsRefusalEvaluator();
 
         // similarity
         yield return new LevenshteinEvaluator();
@@ -51,5 +69,8 @@ internal static class BuiltInEvaluators
         yield return new EquivalenceEvaluator();
         yield return new GroundednessEvaluator();
         yield return new ToolUseJudgementEvaluator();
+
+        // scripted
+        yield return new JavascriptEvaluator();
     }
 }

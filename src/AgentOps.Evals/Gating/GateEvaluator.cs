@@ -55,7 +55,7 @@ public static class GateEvaluator
         var slices = new List<SliceSummary>();
         var ruleFindings = new List<GateFinding>();
         foreach (var view in views) slices.Add(Judge(view, options, ruleFindings));
-        findings.AddRange(Group(ruleFindings));
+        findings.AddRange(Group(ruleFindings, views.ToDictionary(v => v.Name, v => v.Cases.Count, StringComparer.Ordinal)));
 
         var baselineSummary = Summarize(input.Baseline, pairedIds, baselineByCase);
         var candidateSummary = Summarize(input.Candidate, pairedIds, candidateByCase);
@@ -117,8 +117,10 @@ public static class GateEvaluator
     }
 
     /// <summary>Slice findings of one rule and severity naming the same cases are one finding listing every slice.</summary>
-    private static IEnumerable<GateFinding> Group(IReadOnlyList<GateFinding> findings)
+    /// The smallest slice leads: it says most precisely where the change happened (locale:de-DE, not refunds).
+    private static IEnumerable<GateFinding> Group(IReadOnlyList<GateFinding> findings, IReadOnlyDictionary<string, int> sliceSizes)
     {
+        findings = findings.OrderBy(f => f.Slice == Overall ? 0 : 1).ThenBy(f => sliceSizes.GetValueOrDefault(f.Slice, int.MaxValue)).ToList();
         var done = new HashSet<GateFinding>(ReferenceEqualityComparer.Instance);
         foreach (var f in findings)
         {

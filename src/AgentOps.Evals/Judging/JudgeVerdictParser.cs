@@ -36,10 +36,12 @@ internal static class JudgeVerdictParser
             return false;
         }
         error = "no JSON object in the reply";
-        foreach (var candidate in JsonObjects(reply))
+        // The verdict is the judge's final answer: a judge may quote the graded reply's JSON ({"score":5}) while
+        // reasoning, so the last object that reads as a verdict wins, never the first.
+        foreach (var candidate in Enumerable.Reverse(JsonObjects(reply)))
         {
             if (Read(candidate, scale, minScore, out verdict, out var problem)) return true;
-            error = problem;
+            if (error == "no JSON object in the reply") error = problem;
         }
         return false;
     }
@@ -122,31 +124,22 @@ internal static class JudgeVerdictParser
         }
     }
 
-    /// <summary>Every balanced {…} in the text that parses as a JSON object, in order (fenced ones first).</summary>
-    private static IEnumerable<JsonObject> JsonObjects(string text)
+    /// <summary>Every top-level balanced {…} in the text that parses as a JSON object, in order of appearance (an
+    /// object nested in another is part of it, never a verdict of its own; code fences need no special case).</summary>
+    private static List<JsonObject> JsonObjects(string text)
     {
-        var fenced = Fenced(text);
-        foreach (var source in fenced is null ? [text] : new[] { fenced, text })
+        var objects = new List<JsonObject>();
+        for (var start = text.IndexOf('{'); start >= 0; start = text.IndexOf('{', start + 1))
         {
-            for (var start = source.IndexOf('{'); start >= 0; start = source.IndexOf('{', start + 1))
-            {
-                if (Balanced(source, start) is not { } end) continue;
-                JsonObject? json;
-                try { json = JsonNode.Parse(source[start..(end + 1)]) as JsonObject; }
-                catch (JsonException) { json = null; }
-                if (json is not null) yield return json;
-            }
+            if (Balanced(text, start) is not { } end) continue;
+            JsonObject? json;
+            try { json = JsonNode.Parse(text[start..(end + 1)]) as JsonObject; }
+            catch (JsonException) { json = null; }
+            if (json is null) continue;
+            objects.Add(json);
+            start = end;
         }
-    }
-
-    private static string? Fenced(string text)
-    {
-        var open = text.IndexOf("```", StringComparison.Ordinal);
-        if (open < 0) return null;
-        var bodyStart = text.IndexOf('\n', open);
-        if (bodyStart < 0) return null;
-        var close = text.IndexOf("```", bodyStart, StringComparison.Ordinal);
-        return close < 0 ? text[(bodyStart + 1)..] : text[(bodyStart + 1)..close];
+        return objects;
     }
 
     /// <summary>The index of the brace closing the one at <paramref name="start"/>, skipping braces inside strings.</summary>

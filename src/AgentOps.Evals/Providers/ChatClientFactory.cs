@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using AgentOps.Evals.Config;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Judging;
+using AgentOps.Evals.Providers.RateLimiting;
 using AgentOps.Evals.Telemetry;
 using Microsoft.Extensions.AI;
 using OpenAI;
@@ -26,15 +27,19 @@ public static class ChatClientFactory
         if (provider.Type != "openai")
             throw new InputException(new Problem(new SourceLocation(config.SourceFile), $"providers.{provider.Name}.type", $"provider type '{provider.Type}' cannot serve a chat candidate; expected openai or replay"));
 
-        var raw = CreateOpenAI(provider, config, model);
+        // One limiter per provider: candidates and the judge on it share its pace. It sits inside the retries (every attempt
+        // is paced) and outside the timeout (waiting for a slot is not the provider being slow). The run's trial
+        // concurrency (run.concurrency or --concurrency) is the runner's; the provider caps only with max-concurrency.
+        var limiter = RateLimiterRegistry.For(provider, time);
+        var raw = CreateOpenAI(provider, config, model, limiter, time);
         var builder = new ChatClientBuilder(raw)
             .UseCostMeter(config.Pricing)
             .UseTelemetryWhenOn()
-            .UseRetries(new RetryPolicy(run.Retries), time);
+            .UseRetries(RetryPolicyFor(run), time);
         if (recordTo is not null) builder = builder.UseRecording(recordTo);
         return builder
+            .UseRateLimiting(limiter)
             .UseTimeout(TimeSpan.FromSeconds(run.TimeoutSeconds))
-            .UseConcurrencyLimit(run.Concurrency)
             .UseProviderBoundary()
             .Build();
     }
@@ -63,7 +68,18 @@ public static class ChatClientFactory
         EvalTelemetry.Source.HasListeners() ? builder.UseOpenTelemetry(sourceName: EvalTelemetry.SourceName) : builder;
 
     /// <summary>The raw OpenAI-compatible client, with the SDK's own retries off (ours honour Retry-After and classify failures).</summary>
-    internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config, string model)
+    /// <summary>The run's retries: a count for failures, a time budget for 429s.</summary>
+    internal static RetryPolicy RetryPolicyFor(RunOptions run) => new(run.Retries, Budget: TimeSpan.FromSeconds(run.RetryBudgetSeconds));
+
+    internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config, string model, AdaptiveRateLimiter? limiter = null, TimeProvider? time = null)
+    {
+        var (key, options) = OpenAIConnection(provider, config);
+        if (limiter is not null) options.AddPolicy(new RateLimitHeaderPolicy(limiter, time ?? TimeProvider.System), PipelinePosition.PerTry);
+        return new OpenAI.Chat.ChatClient(model, key, options).AsIChatClient();
+    }
+
+    /// <summary>The key and client options of an OpenAI-compatible provider (chat and embeddings share them).</summary>
+    internal static (ApiKeyCredential Key, OpenAIClientOptions Options) OpenAIConnection(ProviderConfig provider, EvalConfig config)
     {
         if (string.IsNullOrWhiteSpace(provider.Endpoint))
             throw new InputException(config.SourceFile, $"providers.{provider.Name}.endpoint", "missing; expected the base URL of an OpenAI-compatible API, e.g. https://api.openai.com/v1");
@@ -84,14 +100,10 @@ public static class ChatClientFactory
             RetryPolicy = new ClientRetryPolicy(0),
             NetworkTimeout = Timeout.InfiniteTimeSpan,
         };
-        return new OpenAI.Chat.ChatClient(model, new ApiKeyCredential(key), options).AsIChatClient();
+        return (new ApiKeyCredential(key), options);
     }
 
     /// <summary>Expands <c>${NAME}</c> in an endpoint from the environment, so a config can point at a per-machine endpoint.</summary>
     private static string ExpandVariables(string text, EvalConfig config, ProviderConfig provider) =>
-        System.Text.RegularExpressions.Regex.Replace(text, @"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
-            Environment.GetEnvironmentVariable(m.Groups[1].Value) is { Length: > 0 } value
-                ? value
-                : throw new InputException(config.SourceFile, $"providers.{provider.Name}.endpoint",
-                    $"environment variable {m.Groups[1].Value} is not set; it names the endpoint of provider '{provider.Name}'"));
+        EnvironmentExpansion.Expand(text, config.SourceFile, $"providers.{provider.Name}.endpoint", $"names the endpoint of provider '{provider.Name}'");
 }

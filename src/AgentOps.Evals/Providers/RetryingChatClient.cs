@@ -9,25 +9,11 @@ public sealed class RetryingChatClient(IChatClient inner, RetryPolicy policy, Ti
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await base.GetResponseAsync(list, options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.Classify(e) is { } failure)
-            {
-                if (!failure.Retryable || attempt >= policy.MaxRetries)
-                {
-                    var tries = attempt + 1;
-                    throw new InfrastructureException(failure.Kind, $"{failure.Kind} after {tries} attempt{(tries == 1 ? "" : "s")}: {FirstLine(e.Message)}", e);
-                }
-                await Task.Delay(DelayFor(attempt, failure.RetryAfter), _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        // The shared loop (also the HTTP target's): 429s waited out within the time budget, retry-after honoured in full.
+        return RetryLoop.RunAsync(ct => base.GetResponseAsync(list, options, ct), policy, _time, cancellationToken);
     }
 
     /// <summary>Retries like <see cref="GetResponseAsync"/> while nothing has been yielded; once the first update is out, a

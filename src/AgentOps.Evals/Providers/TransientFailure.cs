@@ -1,5 +1,4 @@
 using System.ClientModel;
-using System.Globalization;
 using System.Text.Json;
 using AgentOps.Evals.Targets;
 
@@ -10,9 +9,13 @@ internal sealed record TransientFailure(string Kind, bool Retryable, TimeSpan? R
 {
     public static TransientFailure? Classify(Exception exception) => exception switch
     {
-        InfrastructureException infra => new(infra.Kind, infra.Kind is "rate-limited" or "server-error" or "timeout" or "malformed-response", null),
+        InfrastructureException infra => new(infra.Kind, infra.Kind is "rate-limited" or "server-error" or "unreachable" or "timeout" or "malformed-response", infra.RetryAfter),
+        // No HTTP response at all (connection refused, DNS, TLS): the endpoint is unreachable, not malformed.
+        ClientResultException { Status: 0, InnerException: HttpRequestException or System.Net.Sockets.SocketException } => new("unreachable", true, null),
         ClientResultException result => FromStatus(result.Status, result),
         HttpRequestException http when http.StatusCode is { } code => FromStatus((int)code, null),
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
+            => new("unreachable", true, null),
         HttpRequestException => new("server-error", true, null),
         TimeoutException => new("timeout", true, null),
         JsonException or FormatException => new("malformed-response", true, null),
@@ -32,13 +35,6 @@ internal sealed record TransientFailure(string Kind, bool Retryable, TimeSpan? R
     {
         var headers = result?.GetRawResponse()?.Headers;
         if (headers is null) return null;
-        if (headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis))
-            return TimeSpan.FromMilliseconds(millis);
-        if (headers.TryGetValue("Retry-After", out var value))
-        {
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)) return TimeSpan.FromSeconds(seconds);
-            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return at - DateTimeOffset.UtcNow;
-        }
-        return null;
+        return RateLimiting.RateLimitHeaders.RetryAfterOf(name => headers.TryGetValue(name, out var value) ? value : null, DateTimeOffset.UtcNow);
     }
 }

@@ -117,7 +117,7 @@ public sealed class JUnitGateReportWriter : IGateReportWriter
             if (f.Error is not null) text.Append("  error").Append(f.ErrorKind is null ? "" : $" ({f.ErrorKind})").Append(": ").Append(f.Error).Append('\n');
             if (f.Output.Length > 0)
             {
-                var response = f.Output.Length > MaxResponseChars ? f.Output[..MaxResponseChars] + "…" : f.Output;
+                var response = ModelText.Truncate(f.Output, MaxResponseChars);
                 text.Append("  response: ").Append(response).Append('\n');
             }
         }

@@ -94,7 +94,8 @@ public sealed class MarkdownGateReportWriter(string? fileLinkBase = null) : IGat
         { } v => Pct(v),
     };
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // Cells carry model text (failure reasons): HTML in it is shown, never rendered.
+    private static string Cell(string text) => ModelText.ForMarkdown(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     private static string Pct(double fraction) => double.IsNaN(fraction) ? "–" : Num(fraction * 100, "0.0") + "%";
 

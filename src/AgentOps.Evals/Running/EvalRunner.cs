@@ -17,11 +17,16 @@ public sealed class EvalRunner
     {
         var existing = await store.GetRunAsync(plan.Run.RunId, cancellationToken).ConfigureAwait(false);
         var done = new HashSet<(string, int)>();
+        var retried = 0;
         if (existing is null)
             await store.CreateRunAsync(plan.Run, cancellationToken).ConfigureAwait(false);
         else
             foreach (var trial in await store.GetTrialsAsync(plan.Run.RunId, cancellationToken).ConfigureAwait(false))
-                done.Add((trial.CaseId, trial.TrialIndex));
+            {
+                // A retried trial runs again and its new result replaces the stored one (same case and index).
+                if (plan.RetryInfraErrors && trial.Outcome == TrialOutcome.InfraError) retried++;
+                else done.Add((trial.CaseId, trial.TrialIndex));
+            }
 
         var work = new List<(GoldenCase Case, int Trial)>();
         foreach (var goldenCase in plan.Cases)
@@ -83,7 +88,7 @@ public sealed class EvalRunner
         var status = interrupted ? RunStatus.Interrupted : RunStatus.Completed;
         await store.FinishRunAsync(plan.Run.RunId, status, plan.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         progress?.Report(counter.Snapshot());
-        return new RunOutcome(plan.Run.RunId, status, work.Count, done.Count);
+        return new RunOutcome(plan.Run.RunId, status, work.Count, done.Count, retried);
     }
 
     private static async Task<TrialResult> RunTrialAsync(RunPlan plan, GoldenCase goldenCase, int trial, CancellationToken cancellationToken)
@@ -132,4 +137,5 @@ public sealed class EvalRunner
 }
 
 /// <summary>How a run ended: its id, status, trials run now and trials skipped because the store already had them.</summary>
-public sealed record RunOutcome(string RunId, RunStatus Status, int TrialsRun, int TrialsSkipped);
+/// <param name="InfraErrorsRetried">Stored infrastructure-error trials run again (<c>--retry-infra</c>).</param>
+public sealed record RunOutcome(string RunId, RunStatus Status, int TrialsRun, int TrialsSkipped, int InfraErrorsRetried = 0);

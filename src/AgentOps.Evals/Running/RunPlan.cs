@@ -17,6 +17,9 @@ public sealed record RunPlan
     public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>On resume, run again the stored trials that ended in an infrastructure error (<c>--retry-infra</c>).</summary>
+    public bool RetryInfraErrors { get; init; }
+
     /// <summary>The number of trials a case gets: its own consistency.k, else the run's k.</summary>
     public int TrialsFor(GoldenCase goldenCase) => goldenCase.Consistency?.K ?? Run.K;
 }

@@ -11,77 +11,50 @@ public sealed class SqliteResultStore : IResultStore
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private SqliteResultStore(SqliteConnection connection) => _connection = connection;
+    private readonly string _path;
 
-    /// <summary>Opens (creating when needed) the store at <paramref name="path"/>.</summary>
-    public static async Task<SqliteResultStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    private SqliteResultStore(SqliteConnection connection, string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString());
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var store = new SqliteResultStore(connection);
-        await store.ExecuteAsync(Schema, cancellationToken).ConfigureAwait(false);
-        return store;
+        _connection = connection;
+        _path = path;
     }
 
-    // busy_timeout lets shard processes share one file; synchronous=NORMAL in WAL still survives a killed process.
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = NORMAL;
-        PRAGMA busy_timeout = 10000;
-        CREATE TABLE IF NOT EXISTS runs (
-            run_id TEXT PRIMARY KEY,
-            candidate TEXT NOT NULL,
-            model_id TEXT NOT NULL,
-            prompt_hash TEXT NOT NULL,
-            provider TEXT NOT NULL,
-            harness_version TEXT NOT NULL,
-            k INTEGER NOT NULL,
-            revision TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            finished_at TEXT,
-            status TEXT NOT NULL,
-            filter TEXT,
-            shard TEXT,
-            git_commit TEXT,
-            git_branch TEXT,
-            cases TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS runs_by_candidate ON runs(candidate, started_at);
-        CREATE TABLE IF NOT EXISTS trials (
-            run_id TEXT NOT NULL,
-            case_id TEXT NOT NULL,
-            trial INTEGER NOT NULL,
-            outcome TEXT NOT NULL,
-            output TEXT NOT NULL,
-            trajectory TEXT NOT NULL,
-            input_tokens INTEGER NOT NULL,
-            output_tokens INTEGER NOT NULL,
-            cost_usd REAL NOT NULL,
-            judge_cost_usd REAL NOT NULL,
-            latency_ms REAL NOT NULL,
-            finish_reason TEXT,
-            error TEXT,
-            error_kind TEXT,
-            finished_at TEXT NOT NULL,
-            PRIMARY KEY (run_id, case_id, trial));
-        CREATE TABLE IF NOT EXISTS assertions (
-            run_id TEXT NOT NULL,
-            case_id TEXT NOT NULL,
-            trial INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            passed INTEGER NOT NULL,
-            reason TEXT NOT NULL,
-            score REAL,
-            infra_error INTEGER NOT NULL,
-            PRIMARY KEY (run_id, case_id, trial, ordinal));
-        """;
+    /// <summary>The store file, as errors name it.</summary>
+    public string Path => _path;
 
-    public async Task CreateRunAsync(RunInfo run, CancellationToken cancellationToken = default)
+    /// <summary>Opens (creating when needed, migrating an older version) the store at <paramref name="path"/>; a file that is
+    /// not a store of a version this harness knows throws <see cref="StoreException"/> before anything else happens.</summary>
+    public static async Task<SqliteResultStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        return new SqliteResultStore(await SqliteStoreOpener.OpenAsync(full, readOnly: false, cancellationToken).ConfigureAwait(false), full);
+    }
+
+    /// <summary>Opens an existing store for reading only (<c>report</c>, <c>gate --from</c>): works on a read-only file or disk, never writes.</summary>
+    public static async Task<SqliteResultStore> OpenReadOnlyAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        return new SqliteResultStore(await SqliteStoreOpener.OpenAsync(full, readOnly: true, cancellationToken).ConfigureAwait(false), full);
+    }
+
+    /// <summary>Runs a store operation under the store's lock, naming the file in any SQLite error.</summary>
+    private async Task<T> GuardedAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw StoreException.From(_path, e);
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task CreateRunAsync(RunInfo run, CancellationToken cancellationToken = default)
+    {
+        await GuardedAsync(async () =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = """
@@ -104,9 +77,8 @@ public sealed class SqliteResultStore : IResultStore
             command.Parameters.AddWithValue("$commit", (object?)run.GitCommit ?? DBNull.Value);
             command.Parameters.AddWithValue("$branch", (object?)run.GitBranch ?? DBNull.Value);
             command.Parameters.AddWithValue("$cases", JsonSerializer.Serialize(run.Cases, StoreJson.Options));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally { _gate.Release(); }
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public Task AppendTrialAsync(TrialResult trial, CancellationToken cancellationToken = default) =>
@@ -116,8 +88,7 @@ public sealed class SqliteResultStore : IResultStore
     public async Task AppendTrialsAsync(IReadOnlyList<TrialResult> trials, CancellationToken cancellationToken = default)
     {
         if (trials.Count == 0) return;
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await GuardedAsync(async () =>
         {
             using var transaction = _connection.BeginTransaction();
             using var trialCommand = _connection.CreateCommand();
@@ -169,8 +140,8 @@ public sealed class SqliteResultStore : IResultStore
                 foreach (var insert in assertionCommands.Values) insert.Dispose();
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally { _gate.Release(); }
+            return trials.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string OutcomeText(TrialOutcome outcome) => outcome switch
@@ -182,17 +153,15 @@ public sealed class SqliteResultStore : IResultStore
 
     public async Task FinishRunAsync(string runId, RunStatus status, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await GuardedAsync(async () =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "UPDATE runs SET status = $status, finished_at = $at WHERE run_id = $id";
             command.Parameters.AddWithValue("$status", status.ToString());
             command.Parameters.AddWithValue("$at", finishedAt.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$id", runId);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally { _gate.Release(); }
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
@@ -206,10 +175,8 @@ public sealed class SqliteResultStore : IResultStore
             ? QueryRunsAsync("ORDER BY started_at DESC", null, cancellationToken)
             : QueryRunsAsync("WHERE candidate = $p ORDER BY started_at DESC", candidate, cancellationToken);
 
-    private async Task<IReadOnlyList<RunInfo>> QueryRunsAsync(string where, string? parameter, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    private Task<IReadOnlyList<RunInfo>> QueryRunsAsync(string where, string? parameter, CancellationToken cancellationToken) =>
+        GuardedAsync<IReadOnlyList<RunInfo>>(async () =>
         {
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT run_id, candidate, model_id, prompt_hash, provider, harness_version, k, revision, started_at, finished_at, status, filter, shard, git_commit, git_branch, cases FROM runs " + where;
@@ -235,9 +202,7 @@ public sealed class SqliteResultStore : IResultStore
                 });
             }
             return runs;
-        }
-        finally { _gate.Release(); }
-    }
+        }, cancellationToken);
 
     public Task<IReadOnlyList<TrialResult>> GetTrialsAsync(string runId, CancellationToken cancellationToken = default) =>
         ReadTrialsAsync(runId, summary: false, cancellationToken);
@@ -247,10 +212,8 @@ public sealed class SqliteResultStore : IResultStore
     public Task<IReadOnlyList<TrialResult>> GetTrialSummariesAsync(string runId, CancellationToken cancellationToken = default) =>
         ReadTrialsAsync(runId, summary: true, cancellationToken);
 
-    private async Task<IReadOnlyList<TrialResult>> ReadTrialsAsync(string runId, bool summary, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    private Task<IReadOnlyList<TrialResult>> ReadTrialsAsync(string runId, bool summary, CancellationToken cancellationToken) =>
+        GuardedAsync<IReadOnlyList<TrialResult>>(async () =>
         {
             var assertions = new Dictionary<(string, int), List<AssertionResult>>();
             using (var command = _connection.CreateCommand())
@@ -298,16 +261,7 @@ public sealed class SqliteResultStore : IResultStore
                 }
                 return trials;
             }
-        }
-        finally { _gate.Release(); }
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

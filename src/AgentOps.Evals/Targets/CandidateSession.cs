@@ -51,24 +51,25 @@ public sealed class CandidateSession
         if (customTargets is not null && customTargets.TryGetValue(candidate.Target, out var custom))
             return new CandidateSession(identity, custom, null);
 
-        if (candidate.Target == "http" || provider.Type == "http")
+        if (HttpTargetFactory.IsHttp(config, candidate, provider))
         {
-            if (provider.Endpoint is null)
-                throw new InputException(configFile, $"providers.{providerName}.endpoint", "missing; an http target needs the URL to POST cases to");
-            return new CandidateSession(identity, new HttpTarget(http ?? new HttpClient { Timeout = TimeSpan.FromSeconds(config.Run.TimeoutSeconds) }, new Uri(provider.Endpoint)), null);
+            HttpTargetFactory.Check(config, provider, providerOverride is null ? $"candidates.{candidateName}.provider" : "--provider");
+            var httpRecording = record ? OpenRecording(config, provider, providerName, candidateName) : null;
+            return new CandidateSession(identity, HttpTargetFactory.Create(config, provider, candidateName, httpRecording, time, http), httpRecording);
         }
         if (candidate.Target != "chat")
             throw new InputException(configFile, $"candidates.{candidateName}.target", $"unknown target '{candidate.Target}'; expected chat, http, or a target registered in code");
 
-        CassetteFile? recording = null;
-        if (record)
-        {
-            if (provider.Type == "replay")
-                throw new InputException(configFile, "--record", $"provider '{providerName}' replays recordings; recording needs a live provider (pass --provider NAME)");
-            recording = CassetteFile.Load(CassetteFile.PathFor(CassetteFolder(config), candidateName));
-        }
+        var recording = record ? OpenRecording(config, provider, providerName, candidateName) : null;
         IChatClient client = ChatClientFactory.Create(config, provider, candidateName, candidate.Model, recording, time);
         return new CandidateSession(identity, new ChatTarget(client, candidate.Model, prompt, config.Run.MaxToolIterations), recording);
+    }
+
+    private static CassetteFile OpenRecording(EvalConfig config, ProviderConfig provider, string providerName, string candidateName)
+    {
+        if (provider.Type == "replay")
+            throw new InputException(config.SourceFile, "--record", $"provider '{providerName}' replays recordings; recording needs a live provider (pass --provider NAME)");
+        return CassetteFile.Load(CassetteFile.PathFor(CassetteFolder(config), candidateName));
     }
 
     /// <summary>The folder cassettes are recorded to: the replay provider's, else fixtures/cassettes.</summary>

@@ -1,64 +1,105 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using AgentOps.Evals.Running;
+using System.Net.Http.Headers;
+using AgentOps.Evals.Config;
+using AgentOps.Evals.Providers;
+using AgentOps.Evals.Providers.RateLimiting;
 
 namespace AgentOps.Evals.Targets;
 
-/// <summary>Puts a team's own agent endpoint under test: POSTs the case as JSON and reads a documented JSON reply.</summary>
+/// <summary>Puts a team's own agent endpoint under test: POSTs the case as JSON and reads a documented JSON reply,
+/// through the same retries, time limit, rate limiting and recording as chat calls.</summary>
 /// <remarks>Request: <c>{case_id, trial, candidate, messages:[{role,content}], vars, context, tools:[{name,description,parameters,returns}]}</c>.
 /// Reply: <c>{output, tool_calls:[{name, arguments, result, error}], usage:{input_tokens, output_tokens, cost_usd}, finish_reason, model}</c>.</remarks>
-public sealed class HttpTarget(HttpClient http, Uri endpoint) : ITarget
+public sealed class HttpTarget : ITarget
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private readonly HttpClient _http;
+    private readonly HttpTargetEndpoint _endpoint;
+    private readonly HttpTargetOptions _options;
+    private readonly TimeProvider _time;
+
+    public HttpTarget(HttpClient http, HttpTargetEndpoint endpoint, HttpTargetOptions options)
+    {
+        _http = http;
+        _endpoint = endpoint;
+        _options = options;
+        _time = options.Time ?? TimeProvider.System;
+    }
+
+    /// <summary>One attempt per trial at <paramref name="endpoint"/>, no limiter: for tests and in-code use.</summary>
+    public HttpTarget(HttpClient http, Uri endpoint)
+        : this(http, HttpTargetEndpoint.From(new ProviderConfig("http", "http", endpoint.OriginalString), "(code)"), HttpTargetOptions.Single) { }
 
     public async Task<TargetResponse> RespondAsync(TrialRequest request, CancellationToken cancellationToken)
     {
-        var c = request.Case;
-        var body = new
-        {
-            case_id = c.Id,
-            trial = request.TrialIndex,
-            candidate = request.Candidate.Name,
-            messages = c.Input.Messages.Select(m => new { role = m.Role, content = m.Content }),
-            vars = c.Input.Vars,
-            context = c.Input.Context,
-            tools = c.Input.Tools.Select(t => new { name = t.Name, description = t.Description, parameters = t.Parameters, returns = t.Returns }),
-        };
+        var body = HttpTargetRequest.Body(request);
         var started = Stopwatch.GetTimestamp();
-        HttpResponseMessage response;
+        var json = await RetryLoop.RunAsync(ct => PostOnceAsync(body, ct), _options.Retries, _time, cancellationToken).ConfigureAwait(false);
+        var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var response = HttpTargetReply.Parse(json, request, latency);
+        _options.Recording?.Add(new CassetteEntry
+        {
+            Key = HttpTargetRequest.Key(body),
+            Case = request.Case.Id,
+            Trial = request.TrialIndex,
+            Model = request.Candidate.ModelId,
+            Prompt = Shorten(request.Case.Input.Messages.LastOrDefault()?.Content),
+            Text = json,
+            FinishReason = response.FinishReason,
+            ResponseModel = response.ModelId,
+            InputTokens = response.Usage.InputTokens,
+            OutputTokens = response.Usage.OutputTokens,
+            LatencyMs = latency,
+        });
+        return response;
+    }
+
+    /// <summary>One POST: paced by the limiter, limited in time, classified on failure (the retry loop decides what next).</summary>
+    private async Task<string> PostOnceAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        using var lease = _options.Limiter is { } limiter ? await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false) : null;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(_options.Timeout);
+        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint.Uri) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        message.Content.Headers.ContentLength = body.Length;
+        foreach (var (name, value) in _endpoint.Headers)
+            if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content.Headers.TryAddWithoutValidation(name, value);
         try
         {
-            response = await http.PostAsJsonAsync(endpoint, body, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, limit.Token).ConfigureAwait(false);
+            var headers = RateLimitHeaders.Read(name => HeaderValue(response, name), _time.GetUtcNow());
+            _options.Limiter?.Learn(headers);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                _options.Limiter?.OnRejected(headers.RetryAfter);
+                throw new InfrastructureException("rate-limited", $"agent endpoint {_endpoint} answered 429") { RetryAfter = headers.RetryAfter };
+            }
+            if (status >= 500)
+                throw new InfrastructureException("server-error", $"agent endpoint {_endpoint} answered {status}") { RetryAfter = headers.RetryAfter };
+            if (status == 408)
+                throw new InfrastructureException("timeout", $"agent endpoint {_endpoint} answered 408");
+            if (!response.IsSuccessStatusCode)
+                throw new InfrastructureException("client-error", $"agent endpoint {_endpoint} answered {status}");
+            var json = await response.Content.ReadAsStringAsync(limit.Token).ConfigureAwait(false);
+            _options.Limiter?.OnSuccess(0);
+            return json;
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our time limit, not Ctrl-C: the trial is an infra error and the run goes on.
+            throw new InfrastructureException("timeout", $"agent endpoint {_endpoint} gave no reply within {_options.Timeout.TotalSeconds:0.###} s", e);
         }
         catch (HttpRequestException e)
         {
-            throw new InfrastructureException("server-error", $"agent endpoint {endpoint} unreachable: {e.Message}", e);
-        }
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                throw new InfrastructureException("rate-limited", $"agent endpoint answered 429");
-            if ((int)response.StatusCode >= 500)
-                throw new InfrastructureException("server-error", $"agent endpoint answered {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode)
-                throw new InfrastructureException("client-error", $"agent endpoint answered {(int)response.StatusCode}");
-            Reply? reply;
-            try { reply = await response.Content.ReadFromJsonAsync<Reply>(s_json, cancellationToken).ConfigureAwait(false); }
-            catch (JsonException e) { throw new InfrastructureException("malformed-response", "agent endpoint reply is not the documented JSON: " + e.Message, e); }
-            if (reply is null) throw new InfrastructureException("malformed-response", "agent endpoint replied with null");
-            var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var calls = (reply.ToolCalls ?? []).Select(t => new ToolCallRecord(0, t.Name, t.Arguments?.GetRawText() ?? "{}", t.Result?.GetRawText(), t.Error)).ToList();
-            var usage = new TokenUsage(reply.Usage?.InputTokens ?? 0, reply.Usage?.OutputTokens ?? 0, reply.Usage?.CostUsd ?? 0);
-            var model = reply.Model ?? request.Candidate.ModelId;
-            var turn = new ModelTurn(0, model, usage.InputTokens, usage.OutputTokens, latency, reply.FinishReason);
-            return new TargetResponse(reply.Output ?? "", new Trajectory([turn], calls), usage, latency, reply.FinishReason, model);
+            // The message names host and port at most; the endpoint is shown redacted.
+            throw new InfrastructureException(e.StatusCode is null ? "unreachable" : "server-error", $"agent endpoint {_endpoint} unreachable: {e.Message}", e);
         }
     }
 
-    private sealed record Reply(string? Output, List<ReplyToolCall>? ToolCalls, ReplyUsage? Usage, string? FinishReason, string? Model);
-    private sealed record ReplyToolCall(string Name, JsonElement? Arguments, JsonElement? Result, string? Error);
-    private sealed record ReplyUsage(long InputTokens, long OutputTokens, decimal CostUsd);
+    private static string? HeaderValue(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? values.FirstOrDefault() : null;
+
+    private static string? Shorten(string? text) => text is null || text.Length <= 200 ? text : text[..200];
 }

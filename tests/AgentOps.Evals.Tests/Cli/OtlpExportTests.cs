@@ -23,7 +23,9 @@ public sealed class OtlpExportTests : IDisposable
         var result = await CliProcess.RunInAsync(Cases.RepoPaths.Root, new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf" },
             [.. args, "--store", Path.Combine(_dir, "r.db"), "--otlp", collector.Endpoint]);
 
-        Assert.True(result.ExitCode == 0, result.All);
+        // This test is about export: 10 cases × 1 trial cannot show a drop under the sample's 2-point margin,
+        // so the gate may honestly be inconclusive (3); it must not be bad input or a crash.
+        Assert.True(result.ExitCode is 0 or 3, result.All);
         Assert.True(collector.BytesAt("/v1/traces") > 0, "no spans reached the collector: " + collector.Paths);
         Assert.True(collector.BytesAt("/v1/metrics") > 0, "no metrics reached the collector: " + collector.Paths);
     }

@@ -55,7 +55,7 @@ public sealed class JudgeEndToEndTests : IDisposable
               gpt-4.1-mini: {input: 0.40, output: 1.60}
               gpt-4.1: {input: 2.00, output: 8.00}
             run: {k: 1, concurrency: 4}
-            gate: {min-pass-rate: 0.5}
+            gate: {min-pass-rate: 0.5, max-pass-rate-drop: ~}
             """);
 
     [Fact]

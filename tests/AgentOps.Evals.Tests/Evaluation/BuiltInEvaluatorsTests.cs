@@ -11,6 +11,10 @@ public class BuiltInEvaluatorsTests
         "tool-called", "tool-not-called", "max-tool-calls", "tool-order",
         "max-latency-ms", "max-cost-usd", "max-output-tokens", "finish-reason", "no-refusal",
         "levenshtein", "rouge-l", "bleu", "token-f1", "similar",
+        "not-equals", "not-icontains", "not-starts-with", "not-regex",
+        "contains-any", "contains-all", "icontains-any", "icontains-all",
+        "not-contains-any", "not-contains-all", "not-icontains-any", "not-icontains-all",
+        "min-length", "max-length", "not-empty", "is-refusal", "is-valid-openai-tools-call", "javascript",
     ];
 
     [Fact]

@@ -81,7 +81,7 @@ public class SimilarityEvaluatorTests
         var result = await Check.Evaluate("similar", """{"value":"refund within 14 days"}""", Trial.Answer("anything"));
         Assert.False(result.Passed);
         Assert.True(result.InfraError);
-        Assert.Equal("skipped: no embedding generator configured (set judge/embeddings in eval.config.yaml)", result.Reason);
+        Assert.StartsWith("skipped: no embedding generator (set embeddings: {model, provider} in eval.config.yaml", result.Reason);
         Assert.Equal(SimilarEvaluator.SkippedReason, result.Reason);
     }
 

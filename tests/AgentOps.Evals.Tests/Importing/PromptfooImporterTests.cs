@@ -37,7 +37,7 @@ public sealed class PromptfooImporterTests
     {
         var cases = Import().Cases.ToDictionary(c => c.Id);
         var refund = cases["promptfoo-0001-refund-window-in-germany"].Expect;
-        Assert.Equal(["not-contains", "contains", "icontains", "regex", "rouge-l", "max-latency-ms", "max-cost-usd", "no-refusal"], refund.Select(a => a.Type));
+        Assert.Equal(["not-contains", "contains", "icontains", "regex", "rouge-l", "max-latency-ms", "max-cost-usd", "no-refusal", "javascript", "not-icontains"], refund.Select(a => a.Type));
         Assert.Equal("As an AI", refund[0].GetString("value"));
         Assert.Equal("\\b14\\b", refund[3].GetString("pattern"));
         Assert.Equal(0.6, refund[4].GetNumber("threshold"));
@@ -45,7 +45,7 @@ public sealed class PromptfooImporterTests
         Assert.Equal(0.002, refund[6].GetNumber("value"));
 
         var json = cases["promptfoo-0002-order-status-as-json"].Expect;
-        Assert.Equal(["not-contains", "is-json", "levenshtein", "finish-reason", "starts-with", "equals", "bleu"], json.Select(a => a.Type));
+        Assert.Equal(["not-contains", "is-json", "levenshtein", "finish-reason", "starts-with", "equals", "bleu", "is-refusal"], json.Select(a => a.Type));
         // Edit distance 4 against the 21-character expected text: similarity ≥ 1 - 4/21, rounded to 3 places.
         Assert.Equal(0.81, json[2].GetNumber("threshold"));
         Assert.Equal(0.3, json[6].GetNumber("threshold"));
@@ -59,26 +59,31 @@ public sealed class PromptfooImporterTests
     [Fact]
     public void Each_unmapped_or_inexact_assertion_is_reported_with_its_case_and_type()
     {
-        var notes = Import().Notes;
-        Assert.Contains(notes, n => n.CaseId == "promptfoo-0001-refund-window-in-germany" && n.Type == "javascript");
-        Assert.Contains(notes, n => n.CaseId == "promptfoo-0001-refund-window-in-germany" && n.Type == "not-icontains");
+        var import = Import();
+        var notes = import.Notes;
         Assert.Contains(notes, n => n.CaseId == "promptfoo-0001-refund-window-in-germany" && n.Type == "contains" && n.Message.Contains("weight 0"));
         Assert.Contains(notes, n => n.CaseId == "promptfoo-0001-refund-window-in-germany" && n.Type == "rouge-n" && n.Message.Contains("rouge-l"));
-        Assert.Contains(notes, n => n.CaseId == "promptfoo-0002-order-status-as-json" && n.Type == "is-refusal");
-        Assert.Contains(notes, n => n.Type == "providers" && n.Message.Contains("anthropic:messages:claude-sonnet-4"));
-        Assert.Contains(notes, n => n.Type == "providers" && n.Message.Contains("config.temperature"));
+        Assert.Contains(notes, n => n.Type == "providers" && n.Message.Contains("temperature"));
+        // 21 assertions as written (defaultTest's once); only the weight-0 one is dropped.
+        Assert.Equal(21, import.AssertionsWritten);
+        Assert.Equal(20, import.AssertionsMapped);
     }
 
     [Fact]
-    public void Openai_providers_become_candidates_the_system_prompt_their_prompt_and_repeat_becomes_k()
+    public void Every_provider_becomes_a_candidate_the_system_prompt_their_prompt_and_repeat_becomes_k()
     {
         var import = Import();
-        var candidate = Assert.Single(import.Candidates);
-        Assert.Equal("gpt-4.1-mini", candidate.Model);
-        Assert.Equal("http://127.0.0.1:8080/v1", candidate.Endpoint);
-        Assert.Equal("OPENAI_API_KEY", candidate.ApiKeyEnv);
-        Assert.Equal("You are the support agent of {{company}}.", import.PromptFiles[candidate.PromptFile!]);
+        Assert.Equal(["gpt-4-1-mini", "claude-sonnet-4"], import.Candidates.Select(c => c.Name));
+        var openai = import.Candidates[0];
+        Assert.Equal("gpt-4.1-mini", openai.Model);
+        Assert.Equal("http://127.0.0.1:8080/v1", openai.Endpoint);
+        Assert.Equal("OPENAI_API_KEY", openai.ApiKeyEnv);
+        Assert.Equal("You are the support agent of {{company}}.", import.PromptFiles[openai.PromptFile!]);
+        var anthropic = import.Candidates[1];
+        Assert.Equal(("claude-sonnet-4", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY"), (anthropic.Model, anthropic.Endpoint, anthropic.ApiKeyEnv));
+        Assert.Equal(openai.PromptFile, anthropic.PromptFile);
         Assert.Equal(5, import.K);
         Assert.Equal(8, import.Concurrency);
+        Assert.Equal("gpt-4.1", import.Judge!.Model);
     }
 }

@@ -16,7 +16,26 @@ public static class AssertionEvaluators
     public static AssertionEvaluator IContains(string value) => Make("icontains", ("value", value));
     public static AssertionEvaluator StartsWith(string value) => Make("starts-with", ("value", value));
     public static AssertionEvaluator Regex(string pattern, string? flags = null) => Make("regex", ("pattern", pattern), ("flags", flags));
-    public static AssertionEvaluator OneOf(params string[] values) => Make("one-of", ("values", new JsonArray([.. values.Select(v => (JsonNode?)v)])));
+    public static AssertionEvaluator OneOf(params string[] values) => Make("one-of", ("values", List(values)));
+    public static AssertionEvaluator NotEqualTo(string value, bool ignoreCase = false, bool trim = true) =>
+        Make("not-equals", ("value", value), ("ignore-case", ignoreCase), ("trim", trim));
+    public static AssertionEvaluator NotIContains(string value) => Make("not-icontains", ("value", value));
+    public static AssertionEvaluator NotStartsWith(string value) => Make("not-starts-with", ("value", value));
+    public static AssertionEvaluator NotRegex(string pattern, string? flags = null) => Make("not-regex", ("pattern", pattern), ("flags", flags));
+    public static AssertionEvaluator ContainsAny(params string[] values) => Make("contains-any", ("values", List(values)));
+    public static AssertionEvaluator ContainsAll(params string[] values) => Make("contains-all", ("values", List(values)));
+    public static AssertionEvaluator IContainsAny(params string[] values) => Make("icontains-any", ("values", List(values)));
+    public static AssertionEvaluator IContainsAll(params string[] values) => Make("icontains-all", ("values", List(values)));
+    public static AssertionEvaluator NotContainsAny(params string[] values) => Make("not-contains-any", ("values", List(values)));
+    public static AssertionEvaluator NotContainsAll(params string[] values) => Make("not-contains-all", ("values", List(values)));
+    public static AssertionEvaluator NotIContainsAny(params string[] values) => Make("not-icontains-any", ("values", List(values)));
+    public static AssertionEvaluator NotIContainsAll(params string[] values) => Make("not-icontains-all", ("values", List(values)));
+    public static AssertionEvaluator MinLength(long value) => Make("min-length", ("value", value));
+    public static AssertionEvaluator MaxLength(long value) => Make("max-length", ("value", value));
+    public static AssertionEvaluator NotEmpty() => Make("not-empty");
+
+    // scripted: promptfoo's contract (output, context.vars; boolean, number or {pass, score, reason}) in the sandbox
+    public static AssertionEvaluator Javascript(string script, double? threshold = null) => Make("javascript", ("value", script), ("threshold", threshold));
 
     // structure
     public static AssertionEvaluator IsJson() => Make("is-json");
@@ -27,12 +46,14 @@ public static class AssertionEvaluators
     public static AssertionEvaluator ToolCalled(string name, JsonObject? args = null) => Make("tool-called", ("name", name), ("args", args));
     public static AssertionEvaluator ToolNotCalled(string name) => Make("tool-not-called", ("name", name));
     public static AssertionEvaluator MaxToolCalls(int value) => Make("max-tool-calls", ("value", value));
-    public static AssertionEvaluator ToolOrder(params string[] names) => Make("tool-order", ("names", new JsonArray([.. names.Select(n => (JsonNode?)n)])));
+    public static AssertionEvaluator ToolOrder(params string[] names) => Make("tool-order", ("names", List(names)));
+    public static AssertionEvaluator IsValidOpenAiToolsCall() => Make("is-valid-openai-tools-call");
 
     // operational
     public static AssertionEvaluator MaxOutputTokens(long value) => Make("max-output-tokens", ("value", value));
     public static AssertionEvaluator FinishReason(string value) => Make("finish-reason", ("value", value));
     public static AssertionEvaluator NoRefusal() => Make("no-refusal");
+    public static AssertionEvaluator IsRefusal() => Make("is-refusal");
 
     // similarity
     public static AssertionEvaluator Levenshtein(string value, double? threshold = null) => Make("levenshtein", ("value", value), ("threshold", threshold));
@@ -46,6 +67,8 @@ public static class AssertionEvaluators
     public static AssertionEvaluator Equivalence(string value) => Make("equivalence", ("value", value));
     public static AssertionEvaluator Groundedness() => Make("groundedness");
     public static AssertionEvaluator ToolUseJudgement(string? criteria = null) => Make("tool-use-judgement", ("criteria", criteria));
+
+    private static JsonArray List(string[] values) => new([.. values.Select(v => (JsonNode?)v)]);
 
     private static AssertionEvaluator Make(string type, params (string Name, object? Value)[] fields)
     {

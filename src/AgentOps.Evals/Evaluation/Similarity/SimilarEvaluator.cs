@@ -12,7 +12,7 @@ internal sealed class SimilarEvaluator : SpecEvaluator<SimilarityEvaluator.Args>
 {
     public const double DefaultThreshold = 0.8;
 
-    public const string SkippedReason = "skipped: no embedding generator configured (set judge/embeddings in eval.config.yaml)";
+    public const string SkippedReason = "skipped: no embedding generator (set embeddings: {model, provider} in eval.config.yaml; runs on cassettes make no live embedding call)";
 
     public override string Type => "similar";
 

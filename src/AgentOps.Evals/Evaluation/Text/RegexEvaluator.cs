@@ -8,7 +8,7 @@ using AgentOps.Evals.Running;
 namespace AgentOps.Evals.Evaluation.Text;
 
 /// <summary><c>regex</c> {pattern, flags: i|m|s|x, timeout-ms = 100}: the output matches; a match that runs past the timeout fails the assertion.</summary>
-internal sealed class RegexEvaluator : SpecEvaluator<RegexEvaluator.Args>
+internal class RegexEvaluator : SpecEvaluator<RegexEvaluator.Args>
 {
     internal sealed record Args(Regex Regex, int TimeoutMs, string Display, string PassReason);
 
@@ -18,6 +18,9 @@ internal sealed class RegexEvaluator : SpecEvaluator<RegexEvaluator.Args>
     private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options, int TimeoutMs), Regex> Compiled = new();
 
     public override string Type => "regex";
+
+    /// <summary>True for <c>not-regex</c>: the output must not match.</summary>
+    protected virtual bool Negated => false;
 
     protected override IReadOnlyList<string> Fields { get; } = ["pattern", "flags", "timeout-ms"];
 
@@ -56,7 +59,7 @@ internal sealed class RegexEvaluator : SpecEvaluator<RegexEvaluator.Args>
             return null;
         }
         var display = $"/{Excerpt.Of(pattern)}/{flags.Replace("g", "", StringComparison.Ordinal)}";
-        return new Args(regex, timeoutMs, display, $"matches {display}");
+        return new Args(regex, timeoutMs, display, Negated ? $"does not match {display}" : $"matches {display}");
     }
 
     protected override ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
@@ -64,9 +67,12 @@ internal sealed class RegexEvaluator : SpecEvaluator<RegexEvaluator.Args>
         var output = context.Response.Output;
         try
         {
-            return new(args.Regex.IsMatch(output)
-                ? AssertionResult.Pass(Type, args.PassReason)
-                : AssertionResult.Fail(Type, $"expected to match {args.Display}; {Excerpt.ResponseBegan(output)}"));
+            var match = args.Regex.Match(output);
+            if (match.Success != Negated)
+                return new(AssertionResult.Pass(Type, args.PassReason));
+            return new(AssertionResult.Fail(Type, Negated
+                ? $"expected not to match {args.Display}; matched at char {match.Index}: '{Excerpt.Around(output, match.Index, match.Length)}'"
+                : $"expected to match {args.Display}; {Excerpt.ResponseBegan(output)}"));
         }
         catch (RegexMatchTimeoutException)
         {

@@ -1,0 +1,39 @@
+namespace AgentOps.Evals.Harvesting.Health;
+
+/// <summary>The eval program's own dashboard: coverage growth, production-sourced share, time to eval, backlog, debt, incidents, drift coverage.</summary>
+public sealed record HealthReport
+{
+    public DateTimeOffset At { get; init; }
+    public int Cases { get; init; }
+    public IReadOnlyList<WeekFigures> Weeks { get; init; } = [];
+    public IReadOnlyList<TimeToEvalRow> TimeToEval { get; init; } = [];
+    public double P0TargetHours { get; init; }
+
+    /// <summary>P0 cases promoted within the target, of P0 cases promoted (null: none promoted yet).</summary>
+    public double? P0WithinTarget { get; init; }
+
+    public int Backlog { get; init; }
+    public double? BacklogMedianAgeDays { get; init; }
+    public double? BacklogMaxAgeDays { get; init; }
+    public IReadOnlyList<DebtCase> Quarantined { get; init; } = [];
+    public IReadOnlyList<DebtCase> Flaky { get; init; } = [];
+    public IReadOnlyList<string> IncidentsWithoutCases { get; init; } = [];
+    public int IncidentsListed { get; init; }
+
+    /// <summary>Share of traffic in clusters with no case, from the last stored drift run (null: drift never ran on this store).</summary>
+    public double? NoCaseTrafficShare { get; init; }
+    public int? FlaggedClusters { get; init; }
+    public DateTimeOffset? LastDriftAt { get; init; }
+}
+
+/// <summary>One ISO week: cases existing at its end per suite and severity, and how many are production-sourced.</summary>
+public sealed record WeekFigures(string Week, int Cases, int ProductionSourced, int Added, IReadOnlyDictionary<string, int> BySuite, IReadOnlyDictionary<string, int> BySeverity)
+{
+    public double ProductionShare => Cases == 0 ? 0 : (double)ProductionSourced / Cases;
+}
+
+/// <summary>Hours from feedback to case creation and to promotion (status active), per feedback category and severity.</summary>
+public sealed record TimeToEvalRow(string Category, string Severity, int Cases, double? MedianHoursToCase, int Promoted, double? MedianHoursToActive, double? MaxHoursToActive);
+
+/// <summary>A case in debt (quarantined or flaky) and since when.</summary>
+public sealed record DebtCase(string CaseId, DateTimeOffset? Since, double? Days, string Detail);
