@@ -19,6 +19,7 @@ root.Subcommands.Add(MergeCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(GateCommand.Create());
 root.Subcommands.Add(HarvestCommand.Create());
+root.Subcommands.Add(ShadowCommand.Create());
 root.Subcommands.Add(ScanCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());

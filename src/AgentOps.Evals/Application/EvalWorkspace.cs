@@ -93,6 +93,14 @@ public sealed class EvalWorkspace
     public Task<GateResult> GateAsync(GateRequest request, IRunObserver? observer = null, CancellationToken cancellationToken = default) =>
         GateWorkflow.GateAsync(this, request, observer ?? SilentRunObserver.Instance, cancellationToken);
 
+    /// <summary>Both sides answer every sampled input k times; compares cost, latency, refusals, tool calls, output divergence and the judge's
+    /// position-swapped preference, and decides per slice (PASS/FAIL/INCONCLUSIVE).</summary>
+    public Task<Shadowing.ShadowReport> ShadowAsync(ShadowRequest request, IRunObserver? observer = null, CancellationToken cancellationToken = default) =>
+        ShadowWorkflow.RunAsync(this, request, observer ?? SilentRunObserver.Instance, cancellationToken);
+
+    /// <summary>The shadow set in <paramref name="folder"/> (default: <c>shadow.set</c>), or an <see cref="InputException"/> saying how to sample one.</summary>
+    public IReadOnlyList<Shadowing.ShadowInput> LoadShadowSet(string? folder = null) => ShadowSet.Load(this, folder ?? Config.Resolve(Config.Shadow.Set));
+
     /// <summary>A stored run with its trials (and, when asked, its candidate's history): what a run report is built from.</summary>
     public async Task<RunReport> ReportAsync(string runId, bool withHistory = false, CancellationToken cancellationToken = default)
     {

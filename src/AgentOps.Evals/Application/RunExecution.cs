@@ -22,7 +22,7 @@ internal static class RunExecution
         if (request.K is < 1 or > RunOptions.MaxK) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number from 1 to {RunOptions.MaxK} (as run.k in the config)");
         // Two git processes take ~40 ms: they run while the case files parse instead of after.
         var git = request.Resume is null ? Task.Run(GitInfo.Current) : null;
-        var cases = ws.SelectCases(request.Filter, request.Shard);
+        var cases = request.Cases ?? ws.SelectCases(request.Filter, request.Shard);
         if (request.TrialCounts is { } counts) cases = cases.Where(c => counts.ContainsKey(c.Id)).ToList();
         if (cases.Count == 0)
             throw new InputException(ws.GoldenSetRoot, "--filter", $"no active case matches '{request.Filter}'{(request.Shard is null ? "" : $" in shard {request.Shard}")}");

@@ -1,3 +1,4 @@
+using AgentOps.Evals.Cases;
 using AgentOps.Evals.Running;
 
 namespace AgentOps.Evals.Application;
@@ -6,5 +7,6 @@ namespace AgentOps.Evals.Application;
 /// <param name="Resume">A stored run to finish: its trials already stored make no model call; it keeps the run's provider, model and prompt.</param>
 /// <param name="RetryInfraErrors">With <paramref name="Resume"/>: run again the stored trials that ended in an infrastructure error.</param>
 /// <param name="TrialCounts">Extend <paramref name="Resume"/>: only these cases, each up to this many trials (the gate's extra trials).</param>
+/// <param name="Cases">Cases given directly (a shadow set) instead of selected from the golden set.</param>
 public sealed record RunRequest(string Candidate, int K, string? Filter = null, string? Shard = null, string? Provider = null, bool Record = false, int? Concurrency = null, RunInfo? Resume = null,
-    bool RetryInfraErrors = false, IReadOnlyDictionary<string, int>? TrialCounts = null);
+    bool RetryInfraErrors = false, IReadOnlyDictionary<string, int>? TrialCounts = null, IReadOnlyList<GoldenCase>? Cases = null);

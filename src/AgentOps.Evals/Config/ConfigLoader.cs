@@ -10,7 +10,7 @@ public static class ConfigLoader
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";
 
-    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "evaluators", "targets", "drift", "health", "matrix"];
+    private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "shadow", "evaluators", "targets", "drift", "health", "matrix"];
     private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
     private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target", "settings"];
@@ -84,6 +84,7 @@ public static class ConfigLoader
             Run = Run(fields.GetValueOrDefault("run"), reader),
             Gate = Gate(fields.GetValueOrDefault("gate"), reader),
             Harvest = Harvest(fields.GetValueOrDefault("harvest"), reader),
+            Shadow = ShadowOptionsReader.Read(fields.GetValueOrDefault("shadow"), reader),
             Evaluators = Evaluators(fields.GetValueOrDefault("evaluators"), reader, baseDir),
             Drift = DriftHealthConfigReader.Drift(fields.GetValueOrDefault("drift"), reader, providers),
             Health = DriftHealthConfigReader.Health(fields.GetValueOrDefault("health"), reader),

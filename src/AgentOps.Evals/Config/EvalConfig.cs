@@ -27,6 +27,7 @@ public sealed record EvalConfig
     public RunOptions Run { get; init; } = new();
     public GateOptions Gate { get; init; } = new();
     public HarvestOptions Harvest { get; init; } = new();
+    public ShadowOptions Shadow { get; init; } = new();
     public DriftOptions Drift { get; init; } = new();
     public HealthOptions Health { get; init; } = new();
 

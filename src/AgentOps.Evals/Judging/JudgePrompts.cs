@@ -9,7 +9,7 @@ namespace AgentOps.Evals.Judging;
 public sealed class JudgePrompts
 {
     /// <summary>The types with a shipped prompt, plus <c>repair</c> (the retry after an unreadable reply).</summary>
-    public static readonly IReadOnlyList<string> Types = ["llm-rubric", "equivalence", "groundedness", "tool-use-judgement", "repair"];
+    public static readonly IReadOnlyList<string> Types = ["llm-rubric", "equivalence", "groundedness", "tool-use-judgement", "pairwise", "repair"];
 
     private readonly FrozenDictionary<string, string> _byType;
 

@@ -1,0 +1,11 @@
+namespace AgentOps.Evals.Harvesting.Shadowing;
+
+/// <summary>What sampling did: sessions read, how many per stratum were taken, the files written, and what the traces could not give.</summary>
+/// <param name="MissingAttributes">Slice attributes no session carried (the sample is not stratified by them).</param>
+public sealed record ShadowSampleSummary(
+    int SessionsRead,
+    IReadOnlyDictionary<string, (int Sessions, int Sampled)> Strata,
+    IReadOnlyList<string> Written,
+    int WithoutConversation,
+    IReadOnlyList<string> MissingAttributes,
+    int Skipped);

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Harvesting.Anonymization;
+using AgentOps.Evals.Shadowing;
+
+namespace AgentOps.Evals.Harvesting.Shadowing;
+
+/// <summary>
+/// Samples production sessions for a shadow comparison: reads traces with the harvester's readers and dialects, stratifies
+/// by slice attributes, builds each session's input as harvest does (conversation through the last user turn, recorded
+/// tool results as mocks), keeps production's answer, anonymizes all of it with the harvester's anonymizer, and writes one
+/// case file per input. Nothing un-anonymized is written.
+/// </summary>
+public static class ShadowSampler
+{
+    /// <summary>The attributes a session carries that a sample can be stratified and sliced by.</summary>
+    internal static string? Attribute(SessionSummary session, string name) => name switch
+    {
+        "tier" => session.Tier,
+        "model" => session.Model,
+        "prompt" => session.PromptId,
+        _ => null,
+    };
+
+    public static ShadowSampleSummary Sample(ShadowSampleRequest request, CancellationToken ct)
+    {
+        if (request.Key is null && !request.EphemeralKey)
+            throw new InputException("shadow", "key", "no anonymizer key: set the key environment variable (harvest.key-env) or pass --ephemeral-key");
+        var key = request.Key ?? RandomNumberGenerator.GetBytes(32);
+        var files = FileGlob.Expand(request.Traces);
+        if (files.Count == 0) throw new InputException("shadow", "--traces", $"no trace files match {string.Join(", ", request.Traces)}");
+        var skipped = new List<SkippedLine>();
+        var summaries = new SummarySink(request.Pricing);
+        for (var i = 0; i < files.Count; i++) OtlpFileReader.Read(files[i], summaries, skipped, ct, i);
+        var sessions = SessionSummary.Group(summaries.Traces.Values, [])
+            .Where(s => s.ModelCalls > 0 && (request.Since is not { } since || s.Start >= since)).ToList();
+        var present = request.Slices.Where(a => sessions.Any(s => Attribute(s, a) is not null)).ToList();
+        string Stratum(SessionSummary s) => string.Join(",", present.Select(a => $"{a}:{Attribute(s, a) ?? "none"}"));
+        var sampled = StratifiedSample.Select(sessions, Stratum, request.Sample, request.Seed);
+
+        var built = new Dictionary<int, ShadowInput>();
+        var without = 0;
+        var lastSeen = sampled.Select(s => s.TraceIds.Max(t => summaries.Traces[t].LastSeen)).ToArray();
+        var pseudonymizer = new Pseudonymizer(key);
+        var now = request.Time.GetUtcNow();
+        var sink = new TranscriptSink(sampled, lastSeen, (index, spans) =>
+        {
+            var session = sampled[index];
+            if (TranscriptBuilder.Build(session, [], spans) is not { } candidate) { without++; return; }
+            var slices = present.Where(a => Attribute(session, a) is not null).ToDictionary(a => a, a => Attribute(session, a)!, StringComparer.Ordinal);
+            built[index] = ShadowInputBuilder.Build(candidate, spans, slices, pseudonymizer, request.Pricing, key, now);
+        });
+        for (var i = 0; i < files.Count; i++) OtlpFileReader.Read(files[i], sink, [], ct, i);
+        sink.Finish();
+
+        Directory.CreateDirectory(request.Out);
+        // A new sample replaces the old one: inputs of an older sample would otherwise mix into this one's verdict.
+        foreach (var old in Directory.EnumerateFiles(request.Out, "shadow-*.yaml")) File.Delete(old);
+        var written = new List<string>();
+        foreach (var input in built.OrderBy(b => b.Key).Select(b => b.Value))
+        {
+            var path = Path.Combine(request.Out, input.Id + ".yaml");
+            if (File.Exists(path)) continue;   // two sessions with the same anonymized input: one file
+            File.WriteAllText(path, GoldenCaseWriter.ToYaml(input.Case, request.SchemaPath));
+            written.Add(path);
+        }
+        var strata = sessions.GroupBy(Stratum, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key.Length == 0 ? "all" : g.Key, g => (g.Count(), sampled.Count(s => Stratum(s) == g.Key)), StringComparer.Ordinal);
+        return new ShadowSampleSummary(sessions.Count, strata, written, without, request.Slices.Except(present).ToList(), skipped.Count);
+    }
+}

@@ -1,0 +1,16 @@
+using AgentOps.Evals.Shadowing;
+
+namespace AgentOps.Evals.Application;
+
+/// <summary>What a shadow comparison is asked to do: which two sides answer which sampled inputs, k times each, and how models are reached.</summary>
+/// <param name="Baseline">A candidate from the config, or <c>production</c> for the answers recorded in the traces.</param>
+/// <param name="Judge">False skips the pairwise judge (its rules are then reported as off).</param>
+public sealed record ShadowRequest(
+    string Baseline,
+    string Candidate,
+    int K,
+    IReadOnlyList<ShadowInput> Inputs,
+    string? Provider = null,
+    bool Record = false,
+    int? Concurrency = null,
+    bool Judge = true);

@@ -1,0 +1,34 @@
+using AgentOps.Evals.Running;
+using AgentOps.Evals.Statistics;
+
+namespace AgentOps.Evals.Shadowing;
+
+/// <summary>Everything a shadow comparison found: who was compared, on which runs, every input's comparison, and the verdict.
+/// Every report format (console, JSON, Markdown, HTML) prints these figures; none computes its own.</summary>
+/// <param name="BaselineRunId">The stored run of the baseline; null when the baseline is the production answer recorded in the traces.</param>
+/// <param name="Notes">What the reader must know to read the figures (multi-turn replay, tools without recorded results, judge off).</param>
+public sealed record ShadowReport(
+    string Baseline,
+    string Candidate,
+    CandidateIdentity? BaselineIdentity,
+    CandidateIdentity CandidateIdentity,
+    string? BaselineRunId,
+    string CandidateRunId,
+    int K,
+    IReadOnlyList<InputComparison> Inputs,
+    ShadowVerdict Verdict,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The baseline's name for the recorded production answers.</summary>
+    public const string Production = "production";
+
+    /// <summary>Inputs by excess divergence, largest first (then by judge loss): the ones a reviewer should read.</summary>
+    public IReadOnlyList<InputComparison> MostDivergent(int count) => Inputs.Where(i => i.Compared)
+        .OrderByDescending(i => double.IsNaN(i.Output.Excess) ? double.MinValue : i.Output.Excess)
+        .ThenBy(i => i.Judgement?.Preference ?? 0).Take(count).ToList();
+
+    /// <summary>Both sides' distribution figures over every trial: cost per request and latency (nearest-rank percentiles).</summary>
+    public SideDistribution BaselineDistribution => SideDistribution.Of(Inputs.Where(i => i.Compared).Select(i => i.Baseline));
+
+    public SideDistribution CandidateDistribution => SideDistribution.Of(Inputs.Where(i => i.Compared).Select(i => i.Candidate));
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace AgentOps.Evals.Shadowing;
+
+/// <summary>How every shadow format prints a figure, so the console, Markdown and HTML show the same digits.</summary>
+public static class ShadowText
+{
+    public static string Figure(double? value, string format = "0.###") =>
+        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+
+    public static string Usd(decimal value) => "$" + value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    public static string Percent(double? value) => value is { } v && double.IsFinite(v) ? (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "n/a";
+
+    /// <summary>A rule's figure in its unit: ratios as ×, divergence as a number, rates as percentages.</summary>
+    public static string RuleFigure(string rule, double? value) => rule switch
+    {
+        "max-cost-ratio" or "max-p95-latency-ratio" => Figure(value, "0.00") + "×",
+        "min-judge-win-rate" or "max-judge-loss-rate" => Percent(value),
+        _ => Figure(value, "0.000"),
+    };
+
+    /// <summary>One line per rule decision: what was estimated, the bound, the limit.</summary>
+    public static string Check(ShadowRuleCheck c) =>
+        $"{c.Rule}: {RuleFigure(c.Rule, c.Estimate)} [{RuleFigure(c.Rule, c.Lower)}, {RuleFigure(c.Rule, c.Upper)}] vs {RuleFigure(c.Rule, c.Limit)} on {c.Inputs} input(s)";
+
+    public static string ToolCalls(IReadOnlyList<Running.ToolCallRecord> calls) =>
+        calls.Count == 0 ? "(no tool calls)" : string.Join("; ", calls.Select(c => $"{c.Name}({c.ArgumentsJson}){(c.Error is null ? "" : " ✗")}"));
+}
