@@ -22,7 +22,8 @@ public static class GateSimulation
     /// <summary>One seeded cell run: the verdict without extra trials, and with them (the sequential loop).</summary>
     public static (GateVerdict Base, GateVerdict Sequential, int BaseCalls) Run(MixtureFamily family, Scenario scenario, int cases, int k, int seed)
     {
-        var random = new Random(HashCode.Combine(family, scenario, cases, k, seed));
+        // Not HashCode.Combine: it is randomized per process, which made "fixed seeds" draw different worlds every run.
+        var random = new Random(unchecked((((int)family * 397 + (int)scenario) * 7919 + cases) * 104729 + k * 31 + seed * 1_000_003));
         var world = World.Draw(family, scenario, cases, random);
         var baseline = Generate("base", "prod", world, world.Baseline, k, random, infra: scenario == Scenario.Infra30 ? 0.3 : 0, crashP0: false, partial: false);
         var candidate = Generate("cand", "next", world, world.Candidate, k, random, infra: scenario == Scenario.Infra30 ? 0.3 : 0,

@@ -17,7 +17,7 @@ public sealed class ChatClientTarget(TargetContext context, Func<IChatClient, IC
         var messages = new List<ChatMessage>(turn.Messages.Count + 1);
         if (turn.Instructions is not null) messages.Add(new ChatMessage(ChatRole.System, turn.Instructions));
         messages.AddRange(turn.Messages);
-        var options = new ChatOptions { ModelId = turn.Model };
+        var options = new ChatOptions { ModelId = turn.Model, ResponseFormat = turn.ResponseFormat };
         if (turn.Tools.Count > 0) options.Tools = turn.Tools;
         var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         return new AgentAnswer(response.Text, response.FinishReason?.Value);

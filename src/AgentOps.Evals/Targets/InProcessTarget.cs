@@ -46,7 +46,12 @@ public abstract class InProcessTarget(TargetContext context) : ITarget
 /// <param name="Tools">The case's mocked tools as functions returning the case's recorded results.</param>
 /// <param name="Instructions">The candidate's prompt rendered with the case's vars, or null.</param>
 /// <param name="Model">The candidate's model id.</param>
-public sealed record AgentTurn(GoldenCase Case, IChatClient ChatClient, IList<ChatMessage> Messages, IList<AITool> Tools, string? Instructions, string Model);
+public sealed record AgentTurn(GoldenCase Case, IChatClient ChatClient, IList<ChatMessage> Messages, IList<AITool> Tools, string? Instructions, string Model)
+{
+    /// <summary>The case's structured-output format (<c>input.response-format</c>), for the agent's run options; null for text.</summary>
+    public ChatResponseFormat? ResponseFormat =>
+        Case.Input.ResponseFormat is { } f ? Config.ModelSettings.Format(f.Format, f.Schema, f.Name) : null;
+}
 
 /// <summary>What an in-process agent answered: its final text and, when known, why it stopped.</summary>
 public sealed record AgentAnswer(string Text, string? FinishReason = null);
