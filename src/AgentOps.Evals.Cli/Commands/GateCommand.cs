@@ -54,11 +54,11 @@ internal static class GateCommand
         var linkBase = parse.GetValue(LinkBase) ?? GitHubLinkBase();
         // Each output on its own: one that fails (a bad path, a writer error) is reported and costs none of the others.
         var failed = 0;
-        failed += WriteFile(parse.GetValue(JsonFile), new JsonGateReportWriter(), verdict);
-        failed += WriteFile(parse.GetValue(JUnitFile), new JUnitGateReportWriter(), verdict);
-        failed += WriteFile(parse.GetValue(MarkdownFile), new MarkdownGateReportWriter(linkBase), verdict);
-        if (parse.GetValue(HtmlFile) is { } htmlPath)
-            HtmlReport.WriteFile(htmlPath, w => HtmlReport.Write(w, verdict, gate.Baseline.Run, gate.Baseline.Trials, gate.Candidate.Run, gate.Candidate.Trials, gate.History));
+        failed += WriteFile(parse.GetValue(JsonFile), text => new JsonGateReportWriter().Write(verdict, text));
+        failed += WriteFile(parse.GetValue(JUnitFile), text => new JUnitGateReportWriter().Write(verdict, text));
+        failed += WriteFile(parse.GetValue(MarkdownFile), text => new MarkdownGateReportWriter(linkBase).Write(verdict, text));
+        failed += WriteFile(parse.GetValue(HtmlFile),
+            text => HtmlReport.Write(text, verdict, gate.Baseline.Run, gate.Baseline.Trials, gate.Candidate.Run, gate.Candidate.Trials, gate.History));
         if (parse.GetValue(GitHub) && Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
         {
             if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
@@ -73,14 +73,18 @@ internal static class GateCommand
     }
 
     /// <summary>1 when the output could not be written (the error is printed), else 0.</summary>
-    private static int WriteFile(string? path, IGateReportWriter writer, GateVerdict verdict)
+    private static int WriteFile(string? path, Action<TextWriter> render)
     {
         if (path is null) return 0;
         if (path == "-")
         {
-            writer.Write(verdict, Console.Out);
+            render(Console.Out);
             return 0;
         }
+        if (ReportFile.TryWrite(path, render) is not { } error) return 0;
+        Console.Error.WriteLine($"error: {error}; the other outputs were written");
+        return 1;
+    }
         if (ReportFile.TryWrite(path, text => writer.Write(verdict, text)) is not { } error) return 0;
         Console.Error.WriteLine($"error: {error}; the other outputs were written");
         return 1;

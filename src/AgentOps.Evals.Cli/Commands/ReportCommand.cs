@@ -46,27 +46,34 @@ internal static class ReportCommand
         var wrote = false;
         if (parse.GetValue(JsonFile) is { } jsonPath)
         {
-            await using var stream = jsonPath == "-" ? Console.OpenStandardOutput() : File.Create(jsonPath);
-            RunJsonReport.Write(run, trials, stream);
+            if (jsonPath == "-")
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                RunJsonReport.Write(run, trials, stdout);
+            }
+            else ReportFile.Write(jsonPath, text => text.Write(JsonText(run, trials)));
             wrote = true;
         }
         if (parse.GetValue(MarkdownFile) is { } markdownPath)
         {
             if (markdownPath == "-") RunMarkdownReport.Write(run, trials, Console.Out);
-            else
-            {
-                await using var writer = new StreamWriter(markdownPath);
-                RunMarkdownReport.Write(run, trials, writer);
-            }
+            else ReportFile.Write(markdownPath, text => RunMarkdownReport.Write(run, trials, text));
             wrote = true;
         }
         if (parse.GetValue(HtmlFile) is { } htmlPath)
         {
-            HtmlReport.WriteFile(htmlPath, writer => HtmlReport.Write(writer, run, trials, history));
+            ReportFile.Write(htmlPath, writer => HtmlReport.Write(writer, run, trials, history));
             Console.Error.WriteLine($"wrote {Path.GetFullPath(htmlPath)}");
             wrote = true;
         }
         if (!wrote) RunTable.Print(run, trials);
         return ExitCodes.Ok;
+    }
+
+    private static string JsonText(Running.RunInfo run, IReadOnlyList<Running.TrialResult> trials)
+    {
+        using var buffer = new MemoryStream();
+        RunJsonReport.Write(run, trials, buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

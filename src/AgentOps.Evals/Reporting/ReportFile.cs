@@ -28,4 +28,10 @@ public static class ReportFile
             return $"could not write {path}: {e.Message}";
         }
     }
+
+    /// <summary>Like <see cref="TryWrite"/>, but throws an <see cref="IOException"/> naming the file when it cannot be written.</summary>
+    public static void Write(string path, Action<TextWriter> render)
+    {
+        if (TryWrite(path, render) is { } error) throw new IOException(error);
+    }
 }

@@ -31,12 +31,7 @@ public static class HtmlReport
     public static void WriteFile(string path, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
-            write(writer);
-        File.Move(temp, full, overwrite: true);
+        ReportFile.Write(path, write); // the one way a report file is written: rendered in memory, temp file + rename
     }
 }
 
