@@ -85,10 +85,6 @@ internal static class GateCommand
         Console.Error.WriteLine($"error: {error}; the other outputs were written");
         return 1;
     }
-        if (ReportFile.TryWrite(path, text => writer.Write(verdict, text)) is not { } error) return 0;
-        Console.Error.WriteLine($"error: {error}; the other outputs were written");
-        return 1;
-    }
 
     private static string? GitHubLinkBase() =>
         Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server
