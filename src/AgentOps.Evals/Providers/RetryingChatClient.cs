@@ -22,51 +22,35 @@ public sealed class RetryingChatClient(IChatClient inner, RetryPolicy policy, Ti
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
-        for (var attempt = 0; ; attempt++)
+        // The first update goes through the one retry loop (same time budget and retry-after rule as plain calls).
+        var (stream, any) = await RetryLoop.RunAsync(async ct =>
         {
-            var stream = base.GetStreamingResponseAsync(list, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            bool any;
+            var attempt = base.GetStreamingResponseAsync(list, options, ct).GetAsyncEnumerator(ct);
             try
             {
-                any = await stream.MoveNextAsync().ConfigureAwait(false);
+                return (attempt, await attempt.MoveNextAsync().ConfigureAwait(false));
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.Classify(e) is { } failure)
+            catch
             {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                if (!failure.Retryable || attempt >= policy.MaxRetries)
+                await attempt.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }, policy, _time, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            while (any)
+            {
+                yield return stream.Current;
+                try
                 {
-                    var tries = attempt + 1;
-                    throw new InfrastructureException(failure.Kind, $"{failure.Kind} after {tries} attempt{(tries == 1 ? "" : "s")}: {FirstLine(e.Message)}", e);
+                    any = await stream.MoveNextAsync().ConfigureAwait(false);
                 }
-                await Task.Delay(DelayFor(attempt, failure.RetryAfter), _time, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            await using (stream.ConfigureAwait(false))
-            {
-                while (any)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.Classify(e) is { } failure)
                 {
-                    yield return stream.Current;
-                    try
-                    {
-                        any = await stream.MoveNextAsync().ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailure.Classify(e) is { } failure)
-                    {
-                        throw new InfrastructureException(failure.Kind, $"{failure.Kind} in the middle of a stream, not retried: {FirstLine(e.Message)}", e);
-                    }
+                    throw new InfrastructureException(failure.Kind, $"{failure.Kind} in the middle of a stream, not retried: {FirstLine(e.Message)}", e);
                 }
             }
-            yield break;
         }
-    }
-
-    private TimeSpan DelayFor(int attempt, TimeSpan? retryAfter)
-    {
-        if (retryAfter is { } asked && asked > TimeSpan.Zero)
-            return asked < policy.Max ? asked : policy.Max;
-        // Full jitter: spreads retries from many concurrent trials so they don't hit the provider in lockstep.
-        var ceiling = Math.Min(policy.Max.TotalMilliseconds, policy.Base.TotalMilliseconds * Math.Pow(2, attempt));
-        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 
     private static string FirstLine(string text)
