@@ -1,0 +1,61 @@
+using AgentOps.Evals.Application;
+using AgentOps.Evals.Cases;
+using AgentOps.Evals.Config;
+using AgentOps.Evals.Diagnostics;
+using AgentOps.Evals.Evaluation;
+using AgentOps.Evals.Tests.Cases;
+using AgentOps.Evals.Tests.TestSupport;
+
+namespace AgentOps.Evals.Tests.Robustness;
+
+/// <summary>Inputs from bench/hostile/ that were once accepted silently or named the wrong thing; each is now a clear problem.</summary>
+public sealed class HostileCorpusTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private IReadOnlyList<Problem> CaseProblems(string id, string yaml)
+    {
+        var path = _folder.Write($"suite/{id}.yaml", yaml);
+        return GoldenSetLoader.LoadFile(path, _folder.Root, EvaluatorRegistry.CreateDefault(), new RunOptions()).Problems;
+    }
+
+    private static string Case(string id, string extra = "", string assertion = "{type: contains, value: \"A-1001\"}") => $$"""
+        id: {{id}}
+        title: Customer asks where a shipped order is
+        severity: P1{{extra}}
+        input:
+          messages:
+            - {role: user, content: "Where is my order A-1001?"}
+        expect:
+          - {{assertion}}
+        """;
+
+    [Theory]
+    [InlineData("!!binary aGVsbG8=", "!!binary")]
+    [InlineData("!!python/object:os.system ls", "!!python/object:os.system")]
+    [InlineData("!evil refund", "!evil")]
+    public void A_yaml_tag_outside_the_core_schema_is_a_problem_on_its_line(string title, string tag)
+    {
+        var problem = Assert.Single(CaseProblems("tagged", Case("tagged").Replace("title: Customer asks where a shipped order is", "title: " + title)));
+        Assert.Equal(2, problem.Location.Line);
+        Assert.Contains($"found the tag {tag}", problem.Message);
+    }
+
+    [Fact]
+    public void Core_tags_still_load()
+    {
+        Assert.Empty(CaseProblems("core-tags", Case("core-tags").Replace("title: Customer asks where a shipped order is", "title: !!str 2026")));
+    }
+
+    [Fact]
+    public void A_config_with_a_custom_tag_is_refused_on_its_line()
+    {
+        var path = _folder.Write("eval.config.yaml", "providers:\n  replay: {type: !custom replay}\ncandidates:\n  prod: {model: m, provider: replay}\n");
+        var problem = Assert.Single(Assert.Throws<InputException>(() => ConfigLoader.Load(path)).Problems);
+        Assert.Equal(2, problem.Location.Line);
+        Assert.Contains("!custom", problem.Message);
+    }
+
+}
