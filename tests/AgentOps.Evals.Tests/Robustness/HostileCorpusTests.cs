@@ -58,4 +58,21 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Contains("!custom", problem.Message);
     }
 
+    [Fact]
+    public void A_json_schema_assertion_whose_schema_is_broken_does_not_load()
+    {
+        // NJsonSchema reads {type: 7} as "anything": the assertion would pass every reply.
+        var problems = CaseProblems("bad-schema", Case("bad-schema", assertion: "{type: json-schema, schema: {type: 7, required: order_id}}"));
+        Assert.Equal(["expect[0].schema.type", "expect[0].schema.required"], problems.Select(p => p.Field));
+        Assert.All(problems, p => Assert.Equal(8, p.Location.Line));
+        Assert.Contains("the number 7", problems[0].Message);
+    }
+
+    [Fact]
+    public void A_valid_json_schema_assertion_loads()
+    {
+        Assert.Empty(CaseProblems("good-schema", Case("good-schema",
+            assertion: "{type: json-schema, schema: {type: object, properties: {status: {type: string, enum: [shipped]}}, required: [status]}}")));
+    }
+
 }
