@@ -75,4 +75,17 @@ public sealed class HostileCorpusTests : IDisposable
             assertion: "{type: json-schema, schema: {type: object, properties: {status: {type: string, enum: [shipped]}}, required: [status]}}")));
     }
 
+    [Fact]
+    public async Task Drift_over_only_unreadable_trace_lines_names_the_first_bad_line_not_since()
+    {
+        var traces = _folder.Write("traces.json", "this is not OTLP JSON\n");
+        var feedback = _folder.Write("feedback.jsonl", "");
+        var result = await CliProcess.RunAsync("drift", "--traces", traces, "--feedback", feedback, "--no-sample", "--ephemeral-key",
+            "--store", Path.Combine(_folder.Root, "results.db"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{traces}:1: not JSON", result.Stderr);
+        Assert.DoesNotContain("--since", result.Stderr);
+        Assert.DoesNotContain("   at ", result.All);
+    }
+
 }
