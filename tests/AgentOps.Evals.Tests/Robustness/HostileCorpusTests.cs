@@ -88,4 +88,19 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.DoesNotContain("   at ", result.All);
     }
 
+    [Fact]
+    public async Task Calibrate_after_a_newer_shard_run_grades_the_run_that_holds_the_labelled_case()
+    {
+        // README order: run, then run --shard 2/4 (which lacks the labelled orders-status-shipped-001), then calibrate.
+        var ws = EvalWorkspace.Open(new WorkspacePaths(Path.Combine(RepoPaths.Root, "eval.config.yaml"), ConfigRequired: true,
+            StorePath: Path.Combine(_folder.Root, "results.db")));
+        var full = await ws.RunAsync(new RunRequest("prod", 1, Filter: "suite:orders"));
+        var shard = await ws.RunAsync(new RunRequest("prod", 1, Filter: "suite:refunds"));
+        Assert.DoesNotContain(shard.Run.Cases, c => c.Id == "orders-status-shipped-001");
+
+        var report = await ws.CalibrateAsync();
+
+        Assert.Equal(full.Run.RunId, report.Run.RunId);
+        Assert.Equal(1, report.Result.Judged);
+    }
 }
