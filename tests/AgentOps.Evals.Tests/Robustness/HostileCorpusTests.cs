@@ -3,6 +3,7 @@ using AgentOps.Evals.Cases;
 using AgentOps.Evals.Config;
 using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Evaluation;
+using AgentOps.Evals.Importing;
 using AgentOps.Evals.Tests.Cases;
 using AgentOps.Evals.Tests.TestSupport;
 
@@ -102,5 +103,24 @@ public sealed class HostileCorpusTests : IDisposable
 
         Assert.Equal(full.Run.RunId, report.Run.RunId);
         Assert.Equal(1, report.Result.Judged);
+    }
+
+    [Fact]
+    public void A_promptfoo_config_nested_20000_deep_is_a_problem_not_a_stack_overflow()
+    {
+        var path = _folder.Write("deep/promptfooconfig.yaml", "prompts: ['{{q}}']\ntests: [{vars: {q: " + new string('[', 20_000) + new string(']', 20_000) + "}}]\n");
+        var problem = Assert.Single(Assert.Throws<InputException>(() => PromptfooFiles.ReadDocument(path)).Problems);
+        Assert.Equal(2, problem.Location.Line);
+        Assert.Contains("nesting deeper than", problem.Message);
+    }
+
+    [Fact]
+    public void A_promptfoo_config_alias_bomb_is_refused_before_it_expands()
+    {
+        var bomb = "x0: &x0 [a, a, a, a, a, a, a, a, a]\n" + string.Concat(Enumerable.Range(1, 9).Select(i =>
+            $"x{i}: &x{i} [{string.Join(", ", Enumerable.Repeat($"*x{i - 1}", 9))}]\n"));
+        var path = _folder.Write("bomb/promptfooconfig.yaml", bomb + "prompts: ['{{q}}']\ntests: [{vars: {q: *x9}}]\n");
+        var problem = Assert.Single(Assert.Throws<InputException>(() => PromptfooFiles.ReadDocument(path)).Problems);
+        Assert.Contains("aliases", problem.Message);
     }
 }
