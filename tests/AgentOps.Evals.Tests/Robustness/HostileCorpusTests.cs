@@ -123,4 +123,16 @@ public sealed class HostileCorpusTests : IDisposable
         var problem = Assert.Single(Assert.Throws<InputException>(() => PromptfooFiles.ReadDocument(path)).Problems);
         Assert.Contains("aliases", problem.Message);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task Run_with_a_concurrency_below_1_is_refused_like_in_the_config(string concurrency)
+    {
+        var result = await CliProcess.RunAsync("run", "--concurrency", concurrency, "--filter", "id:orders-status-shipped-001", "--store", Path.Combine(_folder.Root, "results.db"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--concurrency", result.Stderr);
+        Assert.Contains("from 1 to 4096", result.Stderr);
+        Assert.DoesNotContain("   at ", result.All);
+    }
 }
