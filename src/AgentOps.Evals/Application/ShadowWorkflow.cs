@@ -74,7 +74,7 @@ internal static class ShadowWorkflow
     {
         if (side.Outcome.Status != RunStatus.Interrupted) return;
         throw new RunInterruptedException(
-            $"Interrupted: {side.Trials.Count} trial(s) of {side.Run.Candidate.Name} stored (run {side.Run.RunId}). Finish it with: agentops-evals shadow --resume {shadowId} --baseline {request.Baseline} --candidate {request.Candidate}");
+            $"Interrupted: {side.Trials.Count} trial(s) of {side.Run.Candidate.Name} stored (run {side.Run.RunId}). Finish it with: agentops-evals shadow --resume {shadowId} --baseline {request.Baseline} --candidate {request.Candidate}", shadowId);
     }
 
     /// <summary>The judge on each input's first answers, both orders, and (with <c>shadow.rubric</c>) on every answer against the
