@@ -48,12 +48,9 @@ public abstract class BoundAssertion(string type, SourceLocation location)
         EvaluationResult result;
         try
         {
-            result = await Evaluator.EvaluateAsync(
-                ChatTranscript.Conversation(context.Case),
-                ChatTranscript.Response(context.Response),
-                context.Judge is { } judge ? new ChatConfiguration(judge) : null,
-                [.. ChatTranscript.Contexts(context.Case), new TrialEvaluationContext(context)],
-                cancellationToken).ConfigureAwait(false);
+            var transcript = context.Transcript;
+            result = await Evaluator.EvaluateAsync(transcript.Messages, transcript.Response,
+                context.Judge is { } judge ? new ChatConfiguration(judge) : null, transcript.Contexts, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
