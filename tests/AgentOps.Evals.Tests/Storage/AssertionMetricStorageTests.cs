@@ -66,11 +66,10 @@ public sealed class AssertionMetricStorageTests : IDisposable
         await using var reopened = await SqliteResultStore.OpenAsync(path);
         var assertions = Assert.Single(await reopened.GetTrialsAsync("run-m")).Assertions;
 
-        var metric = assertions[0].Metric!;
-        Assert.Equal((Relevance.Name, Relevance.Kind, Relevance.NumericValue, Relevance.Rating, Relevance.Failed, Relevance.RatingReason, Relevance.Reason),
-            (metric.Name, metric.Kind, metric.NumericValue, metric.Rating, metric.Failed, metric.RatingReason, metric.Reason));
-        Assert.Equal(Relevance.Diagnostics, metric.Diagnostics);
-        Assert.Equal(Relevance.Metadata.OrderBy(kv => kv.Key), metric.Metadata.OrderBy(kv => kv.Key));
+        // Equal field by field, diagnostics and metadata included.
+        Assert.Equal(Relevance, assertions[0].Metric);
+        Assert.Equal("the context was truncated", Assert.Single(assertions[0].Metric!.Diagnostics).Message);
+        Assert.Equal("gpt-4.1", assertions[0].Metric!.Metadata["eval-model"]);
         Assert.False(assertions[1].Metric!.BooleanValue);
         Assert.Null(assertions[2].Metric);
 

@@ -35,6 +35,19 @@ public sealed record EvaluatorMetric(string Name, string Kind)
     /// <summary>The metric's metadata (model used, token counts, duration, a built-in's <c>score</c>, …), sorted by key.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Equal when every field is, diagnostics in order and metadata by key (not the collections' identity), so
+    /// a metric read back from the store equals the one written.</summary>
+    public bool Equals(EvaluatorMetric? other) =>
+        other is not null
+        && (Name, Kind, NumericValue, BooleanValue, StringValue, Rating, Failed, RatingReason, Reason)
+            == (other.Name, other.Kind, other.NumericValue, other.BooleanValue, other.StringValue, other.Rating, other.Failed, other.RatingReason, other.Reason)
+        && Diagnostics.SequenceEqual(other.Diagnostics)
+        && Metadata.Count == other.Metadata.Count
+        && Metadata.All(entry => other.Metadata.TryGetValue(entry.Key, out var value) && value == entry.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Kind, NumericValue, BooleanValue, StringValue, Rating, Reason);
+
     /// <summary>What is kept of <paramref name="metric"/>.</summary>
     public static EvaluatorMetric From(EvaluationMetric metric)
     {
