@@ -20,7 +20,9 @@ public static class GateSimulation
     };
 
     /// <summary>One seeded cell run: the verdict without extra trials, and with them (the sequential loop).</summary>
-    public static (GateVerdict Base, GateVerdict Sequential, int BaseCalls) Run(MixtureFamily family, Scenario scenario, int cases, int k, int seed)
+    /// <param name="history">Earlier completed baseline runs in the store (same identity), drawn from the same world's baseline rates
+    /// after the two current runs (so the current runs are the same draws with or without history).</param>
+    public static (GateVerdict Base, GateVerdict Sequential, int BaseCalls) Run(MixtureFamily family, Scenario scenario, int cases, int k, int seed, int history = 0)
     {
         // Not HashCode.Combine: it is randomized per process, which made "fixed seeds" draw different worlds every run.
         var random = new Random(unchecked((((int)family * 397 + (int)scenario) * 7919 + cases) * 104729 + k * 31 + seed * 1_000_003));
@@ -28,8 +30,11 @@ public static class GateSimulation
         var baseline = Generate("base", "prod", world, world.Baseline, k, random, infra: scenario == Scenario.Infra30 ? 0.3 : 0, crashP0: false, partial: false);
         var candidate = Generate("cand", "next", world, world.Candidate, k, random, infra: scenario == Scenario.Infra30 ? 0.3 : 0,
             crashP0: scenario == Scenario.P0Crash, partial: scenario == Scenario.Partial);
+        var earlier = new List<TrialResult>();
+        for (var h = 0; h < history; h++)
+            earlier.AddRange(Generate($"base-earlier-{h}", "prod", world, world.Baseline, k, random, infra: scenario == Scenario.Infra30 ? 0.3 : 0, crashP0: false, partial: false).Trials);
         var options = scenario == Scenario.ManySlices ? Options with { Slices = ["suite:*", "locale:*", "team:*"] } : Options;
-        var input = new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, options);
+        var input = new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, options) { BaselineHistory = earlier };
         var single = GateEvaluator.Evaluate(input);
         var extra = new Random(seed * 7919 + 17);
         var sequential = SequentialGate.EvaluateAsync(input, (requests, _) =>

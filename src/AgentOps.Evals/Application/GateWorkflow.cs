@@ -25,7 +25,8 @@ internal static class GateWorkflow
         if (baseline.Run.RunId == candidate.Run.RunId && baselineSpec != candidateSpec)
             throw new InputException("--from", "--from", "baseline and candidate are the same stored run");
 
-        var input = new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, ws.Config.Gate);
+        var history = await BaselineHistory.FindAsync(ws, store, baseline.Run, candidate.Run, cancellationToken).ConfigureAwait(false);
+        var input = new GateInput(baseline.Run, baseline.Trials, candidate.Run, candidate.Trials, ws.Config.Gate) { BaselineHistory = history.Trials };
         var extra = new ExtraTrialSource(ws, store, request.Provider, observer);
         var runs = new Dictionary<string, RunInfo>(StringComparer.Ordinal) { [baseline.Run.RunId] = baseline.Run, [candidate.Run.RunId] = candidate.Run };
         var verdict = extra.Unavailable(baseline.Run, candidate.Run) is { } why
@@ -38,10 +39,10 @@ internal static class GateWorkflow
             candidate = await Reload(store, candidate, cancellationToken).ConfigureAwait(false);
         }
         verdict = await JudgeTrustRule.ApplyAsync(ws, verdict, baseline, candidate, cancellationToken).ConfigureAwait(false);
-        var history = request.WithHistory
+        var points = request.WithHistory
             ? await HistoryPoint.LoadAsync(store, candidate.Run.Candidate.Name, cancellationToken: cancellationToken).ConfigureAwait(false)
             : [];
-        return new GateResult(verdict, baseline, candidate, history);
+        return new GateResult(verdict, baseline, candidate, points);
     }
 
     private static async Task<StoredRun> Reload(Storage.IResultStore store, StoredRun run, CancellationToken cancellationToken) =>

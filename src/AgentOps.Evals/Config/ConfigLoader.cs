@@ -21,7 +21,7 @@ public static class ConfigLoader
     private static readonly string[] PriceFields = ["input", "output"];
     private static readonly string[] RunFields = ["k", "concurrency", "timeout-s", "retries", "retry-budget-s", "max-tool-iterations", "max-case-file-bytes"];
     private static readonly string[] GateFields =
-        ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "max-extra-trials", "slices"];
+        ["min-pass-rate", "max-pass-rate-drop", "p0-regressions", "min-consistency", "max-cost-ratio", "max-p95-latency-ms", "max-infra-error-rate", "max-extra-trials", "baseline-history", "slices"];
     private static readonly string[] HarvestFields = ["feedback", "traces", "out", "mapping-store", "key-env", "limit", "thresholds"];
     private static readonly string[] InlineSecretFields = ["api-key", "apikey", "api_key", "key", "token", "secret", "password"];
 
@@ -281,6 +281,7 @@ public static class ConfigLoader
             MaxP95LatencyMs = Optional(f, "max-p95-latency-ms", gate.MaxP95LatencyMs, n => reader.Number(n, "gate.max-p95-latency-ms", 0, minExclusive: true)),
             MaxInfraErrorRate = reader.Number(f.GetValueOrDefault("max-infra-error-rate"), "gate.max-infra-error-rate", 0, 1) ?? gate.MaxInfraErrorRate,
             MaxExtraTrials = (int?)reader.Integer(f.GetValueOrDefault("max-extra-trials"), "gate.max-extra-trials", 0, int.MaxValue) ?? gate.MaxExtraTrials,
+            BaselineHistory = (int?)reader.Integer(f.GetValueOrDefault("baseline-history"), "gate.baseline-history", 0, 100) ?? gate.BaselineHistory,
             Slices = f.TryGetValue("slices", out var slices) ? reader.TextList(slices, "gate.slices", "slice names (tags, suite:NAME, severity:P0)") : gate.Slices,
         };
     }

@@ -13,6 +13,8 @@ public sealed record GateOptions
     public double MaxInfraErrorRate { get; init; } = 0.05;
     /// <summary>Extra trials (both sides together) the gate may spend on varying cases; null = as many as the base trials (1×); 0 = off.</summary>
     public int? MaxExtraTrials { get; init; }
+    /// <summary>Earlier completed runs of the same baseline identity (model, prompt, provider, golden-set revision) pooled into the baseline side, newest first; 0 = off.</summary>
+    public int BaselineHistory { get; init; } = 4;
     /// <summary>Slices gated on their own: tags (wildcards allowed, e.g. <c>locale:*</c>), <c>suite:NAME</c> or <c>severity:P0</c>.</summary>
     public IReadOnlyList<string> Slices { get; init; } = [];
 }

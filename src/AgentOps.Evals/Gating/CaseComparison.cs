@@ -34,6 +34,14 @@ public sealed record CaseComparison(
     /// the adaptive allocation, see <see cref="TwoStageEstimate"/>), not the pooled fraction difference; null without extra trials.</summary>
     public double? DropEstimate { get; init; }
 
+    /// <summary>The judged counts of this case's extra trials alone (included in the pass counts above); null without extra trials.</summary>
+    public CaseCounts? ExtraCounts { get; init; }
+
+    /// <summary>The judged counts of the base stage: all judged trials less the extra ones.</summary>
+    public CaseCounts BaseCounts => ExtraCounts is { } e
+        ? new(BaselinePasses - e.BaselinePasses, BaselineTrials - e.BaselineTrials, CandidatePasses - e.CandidatePasses, CandidateTrials - e.CandidateTrials)
+        : new(BaselinePasses, BaselineTrials, CandidatePasses, CandidateTrials);
+
     /// <summary>Both sides' judged pass counts (and the two-stage drop, when there is one), for the paired statistics.</summary>
     public CaseCounts Counts => new(BaselinePasses, BaselineTrials, CandidatePasses, CandidateTrials) { Estimate = DropEstimate };
 

@@ -37,9 +37,20 @@ internal static class ExtraTrialPlanner
             .SelectMany(f => f.Cases)
             .ToHashSet(StringComparer.Ordinal);
         var comparable = verdict.Cases.Where(c => c.Comparable).ToList();
-        var varying = comparable.Where(c => Varies(c) || priority.Contains(c.Id)).ToList();
-        var steady = comparable.Where(c => !Varies(c) && !priority.Contains(c.Id)).ToList();
-        if (varying.Count == 0) return [];
+        var plan = new List<ExtraTrialAllocation>();
+        // P0 cases a P0 rule left undecided come first, 3k a side each: one P0 case decides the whole gate, and a
+        // binary verdict on one case needs the trials more than the mean drop does.
+        foreach (var c in comparable.Where(c => priority.Contains(c.Id)))
+        {
+            var m = Math.Min(3 * Math.Max(1, k), perSideBudget);
+            if (m < 1) break;
+            plan.Add(new ExtraTrialAllocation(c.Id, m, 1, Priority: true));
+            perSideBudget -= m;
+        }
+        comparable = comparable.Where(c => !priority.Contains(c.Id)).ToList();
+        var varying = comparable.Where(Varies).ToList();
+        var steady = comparable.Where(c => !Varies(c)).ToList();
+        if (varying.Count == 0 || perSideBudget < 1) return plan;
 
         // Largest m ≤ 3k whose expected cost fits: |V|·m + |S|·min(k, share·m) per side.
         double SteadyTrials(int m) => Math.Min(k, SteadyShare * m);
@@ -49,7 +60,6 @@ internal static class ExtraTrialPlanner
             if (varying.Count * m + steady.Count * SteadyTrials(m) <= perSideBudget) { perVarying = m; break; }
         }
         var seed = verdict.Baseline.RunId + "\n" + verdict.Candidate.RunId;
-        var plan = new List<ExtraTrialAllocation>();
         if (perVarying == 0)
         {
             // Too small a budget for one trial on every varying case: sample both groups at the same scale.
@@ -60,6 +70,8 @@ internal static class ExtraTrialPlanner
         }
         plan.AddRange(varying.Select(c => new ExtraTrialAllocation(c.Id, perVarying, 1)));
         var expected = SteadyTrials(perVarying);
+        // What the varying cases leave of the budget goes to the steady draw (up to k each): unused budget is variance not removed.
+        if (steady.Count > 0) expected = Math.Min(k, (perSideBudget - varying.Count * perVarying) / (double)steady.Count);
         var perSteady = Math.Max(1, (int)Math.Ceiling(expected));
         plan.AddRange(Sample(steady, perSteady, expected / perSteady, seed));
         return plan;

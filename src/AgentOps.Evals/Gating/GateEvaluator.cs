@@ -18,6 +18,7 @@ public static class GateEvaluator
         var candidateCases = CaseIndex(input.Candidate, input.CandidateTrials);
         var baselineByCase = TrialsByCase(input.BaselineTrials);
         var candidateByCase = TrialsByCase(input.CandidateTrials);
+        var historyByCase = TrialsByCase(input.BaselineHistory);
 
         var pairedIds = candidateCases.Keys.Where(baselineCases.ContainsKey).Order(StringComparer.Ordinal).ToList();
         var missingFromCandidate = baselineCases.Keys.Where(id => !candidateCases.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
@@ -31,9 +32,13 @@ public static class GateEvaluator
             var candidate = candidateByCase.GetValueOrDefault(id, []);
             var baselineJudged = baseline.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
             var candidateJudged = candidate.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
+            // Cost and latency describe this run; the pass counts pool the baseline's earlier runs (when given).
             judged[id] = (baselineJudged, candidateJudged);
-            var compared = Compare(candidateCases[id], baseline, candidate, baselineJudged, candidateJudged);
-            cases.Add(input.CaseDrops is { } drops && drops.TryGetValue(id, out var estimate) ? compared with { DropEstimate = estimate } : compared);
+            var history = historyByCase.GetValueOrDefault(id, []).Where(t => t.Outcome != TrialOutcome.InfraError);
+            var compared = Compare(candidateCases[id], baseline.Count - baselineJudged.Count, candidate, [.. baselineJudged, .. history], candidateJudged);
+            if (input.CaseDrops is { } drops && drops.TryGetValue(id, out var estimate)) compared = compared with { DropEstimate = estimate };
+            if (input.CaseExtras is { } extras && extras.TryGetValue(id, out var extra)) compared = compared with { ExtraCounts = extra };
+            cases.Add(compared);
         }
 
         var k = Math.Max(1, Math.Min(input.Baseline.K, input.Candidate.K));
@@ -61,6 +66,7 @@ public static class GateEvaluator
         var baselineSummary = Summarize(input.Baseline, pairedIds, baselineByCase);
         var candidateSummary = Summarize(input.Candidate, pairedIds, candidateByCase);
         AddInputFindings(findings, options.MaxInfraErrorRate, baselineSummary, candidateSummary, overall);
+        if (input.BaselineHistory.Count > 0) findings.Add(HistoryFinding(input, pairedIds, baselineByCase, historyByCase));
         findings.AddRange(Completeness.Check((input.Baseline, baselineByCase), (input.Candidate, candidateByCase), missingFromCandidate, missingFromBaseline, cases));
 
         var flips = CaseFlips.Count(cases.Select(c => (c.Id, c.BaselinePasses, c.BaselineTrials, c.CandidatePasses, c.CandidateTrials)));
@@ -96,17 +102,23 @@ public static class GateEvaluator
         return GateOutcome.Pass;
     }
 
+    /// <summary>The share of α the whole set's drop test spends; the gated slices share the rest (see <see cref="WithHolm"/>).</summary>
+    /// 0.8: a drop over the whole set is what the margin is about, and a slice that dropped alone by many points still
+    /// shows at 0.2·α (the sample set's German refunds: adjusted p 0.035). Chosen on the tuned bench family (10-point
+    /// drop at 50 cases: FAIL 17.8 → 19.0 of 20 against ½).
+    public const double OverallShare = 0.8;
+
     /// <summary>
     /// One family-wise error rate for every way the drop rule can fail the gate: the whole set is tested at
-    /// α/2 and the slices that may fail share the other α/2 under Holm; when the whole set already fails, its
+    /// 0.8·α and the slices that may fail share the other 0.2·α under Holm; when the whole set already fails, its
     /// share passes on to the slices (a fallback procedure, still family-wise α). So gating many slices cannot
     /// raise the chance of a false FAIL above α. Slices with the same cases are one hypothesis, counted once.
     /// </summary>
     private static List<SliceView> WithHolm(List<SliceView> views)
     {
         var overall = views.Single(v => v.IsOverall);
-        var overallAdjusted = Math.Min(1, 2 * overall.Summary.Drop.PValue);
-        var sliceShare = overallAdjusted <= overall.Alpha ? 1.0 : 2.0;
+        var overallAdjusted = Math.Min(1, overall.Summary.Drop.PValue / OverallShare);
+        var sliceShare = overallAdjusted <= overall.Alpha ? 1.0 : 1.0 / (1 - OverallShare);
         var family = views.Where(v => !v.IsOverall && v.CanFail && v.Summary.Cases >= 2)
             .GroupBy(v => string.Join('\n', v.Cases.Where(c => c.Comparable).Select(c => c.Id)), StringComparer.Ordinal)
             .ToList();
@@ -169,8 +181,21 @@ public static class GateEvaluator
         }
     }
 
+    /// <summary>Says that, and how much, earlier baseline runs sharpened the baseline side.</summary>
+    private static GateFinding HistoryFinding(GateInput input, IReadOnlyList<string> pairedIds,
+        Dictionary<string, List<TrialResult>> current, Dictionary<string, List<TrialResult>> history)
+    {
+        var runs = input.BaselineHistory.Select(t => t.RunId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var now = pairedIds.Sum(id => current.GetValueOrDefault(id, []).Count(t => t.Outcome != TrialOutcome.InfraError));
+        var pooled = pairedIds.Sum(id => history.GetValueOrDefault(id, []).Count(t => t.Outcome != TrialOutcome.InfraError));
+        return new GateFinding("baseline-history", Overall, FindingSeverity.Info,
+            $"the baseline side pools {runs.Count} earlier run(s) of the same identity ({input.Baseline.Candidate.ModelId}, prompt {input.Baseline.Candidate.PromptHash}, " +
+            $"golden-set revision {input.Baseline.GoldenSetRevision}): {string.Join(", ", runs)}; {pooled} earlier judged trials join this run's {now}",
+            runs.Count, null, []);
+    }
+
     private static CaseComparison Compare(
-        RunCase meta, IReadOnlyList<TrialResult> baseline, IReadOnlyList<TrialResult> candidate,
+        RunCase meta, int baselineInfraErrors, IReadOnlyList<TrialResult> candidate,
         IReadOnlyList<TrialResult> baselineJudged, IReadOnlyList<TrialResult> candidateJudged)
     {
         var baselinePasses = baselineJudged.Count(t => t.Passed);
@@ -188,7 +213,7 @@ public static class GateEvaluator
 
         return new CaseComparison(
             meta.Id, meta.Title, meta.Suite, meta.Severity, meta.Tags, meta.File,
-            baselinePasses, baselineJudged.Count, baseline.Count - baselineJudged.Count,
+            baselinePasses, baselineJudged.Count, baselineInfraErrors,
             candidatePasses, candidateJudged.Count, candidate.Count - candidateJudged.Count,
             flip,
             candidatePasses > 0 && candidatePasses < candidateJudged.Count,

@@ -20,4 +20,14 @@ public sealed record GateInput(
 
     /// <summary>Per-case two-stage drop estimates by case id (set by <see cref="SequentialGate"/> after extra trials); null = plain fractions.</summary>
     public IReadOnlyDictionary<string, double>? CaseDrops { get; init; }
+
+    /// <summary>
+    /// Trials of earlier completed runs of the same baseline identity (model id, prompt hash, provider, golden-set
+    /// revision), pooled into the baseline's per-case rates: more baseline trials per case shrink the spread of the
+    /// per-case drops. Never the candidate's: the candidate is what changed.
+    /// </summary>
+    public IReadOnlyList<TrialResult> BaselineHistory { get; init; } = [];
+
+    /// <summary>Per-case judged counts of the extra trials alone, by case id (set by <see cref="SequentialGate"/>); the P0 rule tests the two stages apart.</summary>
+    public IReadOnlyDictionary<string, CaseCounts>? CaseExtras { get; init; }
 }

@@ -38,7 +38,7 @@ public static class SequentialGate
         var first = GateEvaluator.Evaluate(input with { BaselineTrials = baseline, CandidateTrials = candidate, Look = 0, Spending = spending })
             with { ExtraTrialBudget = budget };
         if (!TrialsCouldDecide(first))
-            return first with { ExtraTrialNote = "decided on the base trials; no extra trials needed" };
+            return first with { ExtraTrialNote = $"decided on the base trials at α = {Alpha(spending.At(0))} (of {Alpha(spending.Alpha)}); no extra trials needed" };
 
         var k = Math.Max(1, Math.Min(input.Baseline.K, input.Candidate.K));
         var plan = ExtraTrialPlanner.Plan(first, budget, k);
@@ -78,6 +78,7 @@ public static class SequentialGate
             drops[a.CaseId] = TwoStageEstimate.Compute(c.Counts.Drop,
                 baselineByCase[a.CaseId].ToList(), candidateByCase[a.CaseId].ToList(), a.Inclusion);
         }
+        var extraCounts = plan.ToDictionary(a => a.CaseId, a => Judged(baselineByCase[a.CaseId], candidateByCase[a.CaseId]), StringComparer.Ordinal);
         var verdict = GateEvaluator.Evaluate(input with
         {
             BaselineTrials = [.. baseline, .. baselineExtras],
@@ -85,12 +86,30 @@ public static class SequentialGate
             Look = 1,
             Spending = spending,
             CaseDrops = drops,
+            CaseExtras = extraCounts,
         });
-        var varying = plan.Count(a => a.Inclusion >= 1);
-        var note = $"{extras.Count} extra trials (budget {budget}) on {plan.Count} case(s): {varying} whose outcomes varied, " +
-                   $"{plan.Count - varying} steady case(s) drawn at random so the drop estimate stays unbiased" +
+        var p0 = plan.Where(a => a.Priority).Select(a => a.CaseId).ToList();
+        var varying = plan.Where(a => !a.Priority && a.Inclusion >= 1).Select(a => a.CaseId).ToList();
+        var steady = plan.Count - p0.Count - varying.Count;
+        var note = $"{extras.Count} extra trials (budget {budget}) on {plan.Count} case(s): " +
+                   (p0.Count > 0 ? $"{p0.Count} P0 case(s) a P0 rule left undecided ({Names(p0)}), " : "") +
+                   $"{varying.Count} whose outcomes varied ({Names(varying)}), " +
+                   $"{steady} steady case(s) drawn at random so the drop estimate stays unbiased; " +
+                   $"α = {Alpha(spending.At(0))} spent at the base look, {Alpha(spending.At(1))} after the extra trials" +
                    (reused.Count > 0 ? $"; {reused.Count} of them already stored by an earlier gate on these runs" : "");
         return verdict with { ExtraTrials = extras.Count, ExtraTrialBudget = budget, ExtraTrialNote = note };
+    }
+
+    private static string Names(IReadOnlyList<string> ids) =>
+        ids.Count == 0 ? "none" : string.Join(", ", ids.Take(5)) + (ids.Count > 5 ? $" and {ids.Count - 5} more" : "");
+
+    private static string Alpha(double alpha) => FigureText.Number(alpha, "0.0###");
+
+    private static CaseCounts Judged(IEnumerable<TrialResult> baseline, IEnumerable<TrialResult> candidate)
+    {
+        var b = baseline.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
+        var c = candidate.Where(t => t.Outcome != TrialOutcome.InfraError).ToList();
+        return new CaseCounts(b.Count(t => t.Passed), b.Count, c.Count(t => t.Passed), c.Count);
     }
 
     /// <summary>Consecutive single-trial requests of one case and side become one request.</summary>

@@ -51,12 +51,16 @@ public sealed class JUnitGateReportWriter : IGateReportWriter
             Property(xml, "baseline.prompt-hash", verdict.Baseline.Candidate.PromptHash);
             Property(xml, "baseline.run", verdict.Baseline.RunId);
             Property(xml, "harness", candidate.HarnessVersion);
+            // What the gate did about extra trials (how many, on which cases, the α each look spent): CI tabs show only this file.
+            Property(xml, "extra-trials", $"{verdict.ExtraTrials.ToString(CultureInfo.InvariantCulture)} of {verdict.ExtraTrialBudget.ToString(CultureInfo.InvariantCulture)}");
+            if (verdict.ExtraTrialNote is { } extraNote) Property(xml, "extra-trials.note", extraNote);
             // Each rule's decision on the whole set, and for an inconclusive one what would decide it.
             foreach (var f in verdict.Findings.Where(f => f.Evidence is not null && f.Slice == GateEvaluator.Overall))
                 Property(xml, $"rule.{f.Rule}", EvidenceText.Describe(f));
             xml.WriteEndElement();
 
             foreach (var c in cases) TestCase(xml, c, verdict);
+            if (verdict.ExtraTrialNote is { } note) xml.WriteElementString("system-out", $"extra trials: {note}\n");
 
             xml.WriteEndElement();
             xml.WriteEndElement();

@@ -16,4 +16,11 @@ internal static class FisherExact
         if (population == 0) return 1;
         return Math.Min(1, Hypergeometric.CDF(population, successes, candidateTrials, candidatePasses));
     }
+
+    /// <summary>The smallest p-value these margins allow (every pass on the baseline's side): 1 when all trials agree.</summary>
+    public static double MinimumWorsePValue(int baselineTrials, int candidateTrials, int successes)
+    {
+        var baselinePasses = Math.Min(successes, baselineTrials);
+        return WorsePValue(baselinePasses, baselineTrials, successes - baselinePasses, candidateTrials);
+    }
 }

@@ -74,7 +74,7 @@ public sealed class GateTrustTests
 
             Assert.Equal(GateOutcome.Fail, verdict.Outcome);
             Assert.Equal(1, verdict.ExitCode);
-            var finding = Assert.Single(verdict.Findings, f => f.Rule == "p0-regressions");
+            var finding = Assert.Single(verdict.Findings, f => f.Rule == "p0-regressions" && f.Severity == FindingSeverity.Fail);
             Assert.Contains("case-000", finding.Cases);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AgentOps.Evals.Gating;
 using AgentOps.Evals.Reporting.Html;
 using AgentOps.Evals.Running;
 
@@ -25,6 +26,21 @@ public sealed partial class HtmlReportTests
         // Every case is there with its trials from both sides.
         Assert.Equal(sample.Candidate.Cases.Count, Regex.Matches(html, "<details class=\"case").Count);
         Assert.Equal(sample.BaselineTrials.Count + sample.CandidateTrials.Count, Regex.Matches(html, "<div class=\"trial ").Count);
+    }
+
+    [Fact]
+    public void The_gate_report_says_how_many_extra_trials_were_spent_on_which_cases_and_the_alpha_of_each_look()
+    {
+        var verdict = Reporting.SampleVerdict.Create();
+        var writer = new StringWriter();
+        HtmlReport.Write(writer, verdict, RunOf(verdict.Baseline), [], RunOf(verdict.Candidate), [], []);
+
+        var html = writer.ToString();
+        Assert.Contains("<p id=\"extra-trials\" class=\"summary-line\">Extra trials: 6 extra trials (budget 30) on 1 case(s)", html, StringComparison.Ordinal);
+        Assert.Contains("(shipping-de-004)", html, StringComparison.Ordinal);
+        Assert.Contains("α = 0.01 spent at the base look, 0.04 after the extra trials", html, StringComparison.Ordinal);
+
+        static RunInfo RunOf(RunSummary s) => new() { RunId = s.RunId, Candidate = s.Candidate, K = s.K, GoldenSetRevision = s.GoldenSetRevision, StartedAt = DateTimeOffset.UnixEpoch };
     }
 
     [Fact]

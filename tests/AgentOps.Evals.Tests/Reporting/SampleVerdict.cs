@@ -30,7 +30,14 @@ internal static class SampleVerdict
         var baseline = Run("run-base-0001", new CandidateIdentity("prod", "gpt-4.1-mini", "1a2b3c4d", "replay", "0.1.0"));
         var candidate = Run("run-cand-0002", new CandidateIdentity("next", "gpt-5-mini", "5e6f7a8b", "replay", "0.1.0"));
         var options = new GateOptions { MaxP95LatencyMs = 8000, MaxInfraErrorRate = 0.10, Slices = ["locale:*", "suite:refunds", "severity:P0"] };
-        return GateEvaluator.Evaluate(new GateInput(baseline, baselineTrials, candidate, candidateTrials, options));
+        // What the gate says about extra trials when they were spent (every report must carry it, JUnit and HTML included).
+        return GateEvaluator.Evaluate(new GateInput(baseline, baselineTrials, candidate, candidateTrials, options)) with
+        {
+            ExtraTrials = 6,
+            ExtraTrialBudget = 30,
+            ExtraTrialNote = "6 extra trials (budget 30) on 1 case(s): 0 P0 case(s), 1 whose outcomes varied (shipping-de-004), 0 steady case(s) drawn at random " +
+                             "so the drop estimate stays unbiased; α = 0.01 spent at the base look, 0.04 after the extra trials",
+        };
 
         void Add(string id, string baseOutcomes, string candOutcomes, string output, string? failedType, string? reason)
         {

@@ -41,6 +41,7 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
             var all = verdict.Slices.FirstOrDefault(s => s.Name == GateEvaluator.Overall);
             var line = all is null ? "" : $"Pass rate {Pct(all.BaselinePassRate.Estimate)} → {Pct(all.CandidatePassRate.Estimate)} on {all.Cases} paired cases; ";
             w.Write($"<p class=\"summary-line\">{E(line)}{verdict.Flips.Regressions.Count} regression(s), {verdict.Flips.Improvements.Count} improvement(s); exit code {verdict.ExitCode}.</p>\n");
+            if (verdict.ExtraTrialNote is { } note) w.Write($"<p id=\"extra-trials\" class=\"summary-line\">Extra trials: {E(note)}.</p>\n");
         }
         else
         {
