@@ -28,7 +28,38 @@ internal static class AnthropicProvider
             Timeout = Timeout.InfiniteTimeSpan,
             HttpClient = ProviderHttpHandler.Client(provider.Name, limiter, time, ReadHeaders),
         };
-        return client.AsIChatClient(model, DefaultMaxOutputTokens);
+        return new SamplingSettingsChatClient(client.AsIChatClient(model, DefaultMaxOutputTokens), model);
+    }
+
+    /// <summary>Carries top-p to the Messages API: the SDK's <see cref="IChatClient"/> sends temperature from
+    /// <see cref="ChatOptions"/> but not top-p (deprecated for newer Claude models, still accepted by older ones), so a
+    /// candidate's top-p goes through the SDK's raw request parameters instead of being dropped.</summary>
+    private sealed class SamplingSettingsChatClient(IChatClient inner, string model) : DelegatingChatClient(inner)
+    {
+        public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            base.GetResponseAsync(messages, WithSampling(options), cancellationToken);
+
+        public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            base.GetStreamingResponseAsync(messages, WithSampling(options), cancellationToken);
+
+        private ChatOptions? WithSampling(ChatOptions? options)
+        {
+            if (options?.TopP is not { } topP || options.RawRepresentationFactory is not null) return options;
+            var copy = options.Clone();
+            var maxTokens = options.MaxOutputTokens ?? DefaultMaxOutputTokens;
+            var temperature = options.Temperature;
+#pragma warning disable CS0618 // top_p is deprecated by Anthropic for new models; a candidate that sets it means it.
+            copy.RawRepresentationFactory = _ => new Anthropic.Models.Messages.MessageCreateParams
+            {
+                MaxTokens = maxTokens,
+                Messages = [],
+                Model = options.ModelId ?? model,
+                TopP = topP,
+                Temperature = temperature,
+            };
+#pragma warning restore CS0618
+            return copy;
+        }
     }
 
     /// <summary>Anthropic's <c>anthropic-ratelimit-{requests,tokens}-{limit,remaining,reset}</c> (reset is an RFC 3339 time) and retry-after.</summary>

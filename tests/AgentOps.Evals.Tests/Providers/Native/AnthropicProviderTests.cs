@@ -24,6 +24,7 @@ public sealed class AnthropicProviderTests : NativeProviderContract
         Assert.All(body.GetProperty("messages").EnumerateArray(), m => Assert.NotEqual("system", m.GetProperty("role").GetString()));
         Assert.Equal(0.25, body.GetProperty("temperature").GetDouble(), 3);
         Assert.Equal(300, body.GetProperty("max_tokens").GetInt32());
+        Assert.Equal(0.9, body.GetProperty("top_p").GetDouble(), 3);
         Assert.Equal("END", body.GetProperty("stop_sequences")[0].GetString());
         if (withTools)
             Assert.Equal("get_order_status", body.GetProperty("tools")[0].GetProperty("name").GetString());

@@ -22,6 +22,7 @@ public sealed class AzureOpenAIProviderTests : NativeProviderContract
         Assert.False(request.Headers.ContainsKey("Authorization"), "Azure key auth sends api-key, not an OpenAI bearer token");
         Assert.Equal(0.25, body.GetProperty("temperature").GetDouble(), 3);
         Assert.Equal("END", body.GetProperty("stop")[0].GetString());
+        Assert.Equal(0.9, body.GetProperty("top_p").GetDouble(), 3);
         if (withTools)
             Assert.Equal("get_order_status", body.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
     }

@@ -57,7 +57,7 @@ public abstract class NativeProviderContract : IDisposable
     private ChatOptions Options(bool tools = false)
     {
         var options = new ChatOptions { ModelId = Model };
-        new ModelSettings(Temperature: 0.25, MaxOutputTokens: 300, Stop: ["END"]).ApplyTo(options);
+        new ModelSettings(Temperature: 0.25, TopP: 0.9, MaxOutputTokens: 300, Stop: ["END"]).ApplyTo(options);
         if (tools) options.Tools = [OrderTool];
         return options;
     }

@@ -22,6 +22,7 @@ public sealed class OllamaProviderTests : NativeProviderContract
         var options = body.GetProperty("options");
         Assert.Equal(0.25, options.GetProperty("temperature").GetDouble(), 3);
         Assert.Equal(300, options.GetProperty("num_predict").GetInt32());
+        Assert.Equal(0.9, options.GetProperty("top_p").GetDouble(), 3);
         Assert.Equal("END", options.GetProperty("stop")[0].GetString());
         if (withTools)
             Assert.Equal("get_order_status", body.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
