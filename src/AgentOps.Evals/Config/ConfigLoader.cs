@@ -11,8 +11,8 @@ public static class ConfigLoader
     private const string DefaultCassettes = "fixtures/cassettes";
 
     private static readonly string[] TopFields = ["golden-set", "providers", "candidates", "baseline", "judge", "embeddings", "pricing", "run", "gate", "harvest", "shadow", "evaluators", "targets", "drift", "health", "matrix"];
-    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers"];
-    private static readonly string[] ProviderTypes = ["openai", "replay", "http"];
+    private static readonly string[] ProviderFields = ["type", "endpoint", "api-key-env", "cassettes", "rpm", "tpm", "max-concurrency", "headers", "deployment", "api-version"];
+    private static readonly string[] ProviderTypes = ["openai", "azure-openai", "anthropic", "ollama", "replay", "http"];
     private static readonly string[] CandidateFields = ["prompt", "model", "provider", "target", "settings"];
     private static readonly string[] JudgeFields = ["model", "provider", "prompts", "min-agreement"];
     private static readonly string[] EmbeddingsFields = ["model", "provider"];
@@ -125,6 +125,15 @@ public static class ConfigLoader
                 reader.Report(f["endpoint"], path + ".endpoint", $"found '{Targets.HttpTargetEndpoint.Redact(endpoint)}', expected an absolute http(s) URL");
             if (type is "openai" or "http" && !f.ContainsKey("endpoint"))
                 reader.Missing(map, path + ".endpoint", $"the URL of the {type} endpoint, e.g. https://api.openai.com/v1");
+            if (type is "azure-openai" && !f.ContainsKey("endpoint"))
+                reader.Missing(map, path + ".endpoint", "the Azure OpenAI resource URL, e.g. https://my-resource.openai.azure.com");
+            if (type is "anthropic" && !f.ContainsKey("api-key-env"))
+                reader.Missing(map, path + ".api-key-env", "the name of the environment variable holding the Anthropic key, e.g. ANTHROPIC_API_KEY");
+            var deployment = reader.Text(f.GetValueOrDefault("deployment"), path + ".deployment", "an Azure OpenAI deployment name");
+            var apiVersion = reader.Text(f.GetValueOrDefault("api-version"), path + ".api-version", "an Azure OpenAI api-version, e.g. 2024-10-21");
+            foreach (var azureOnly in new[] { "deployment", "api-version" })
+                if (type is not null and not "azure-openai" && f.TryGetValue(azureOnly, out var stray))
+                    reader.Report(stray, $"{path}.{azureOnly}", $"found `{azureOnly}` on a provider of type {type}, expected it only on type azure-openai");
             var keyEnv = reader.Text(f.GetValueOrDefault("api-key-env"), path + ".api-key-env", "the name of an environment variable");
             if (keyEnv is not null && !IsEnvironmentName(keyEnv))
                 // The value may be the key itself pasted in the wrong place, so it is not echoed.
@@ -135,6 +144,8 @@ public static class ConfigLoader
                 {
                     Limits = ProviderLimitsReader.Read(f, path, reader),
                     Headers = ProviderLimitsReader.Headers(f.GetValueOrDefault("headers"), path + ".headers", reader),
+                    Deployment = deployment,
+                    ApiVersion = apiVersion,
                 };
         }
         return providers;

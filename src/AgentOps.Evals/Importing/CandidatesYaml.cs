@@ -15,10 +15,10 @@ internal static class CandidatesYaml
         if (goldenSet is not null) root.Add("golden-set", Quoted(goldenSet));
         var providers = new YamlMappingNode();
         foreach (var c in imported.Candidates.DistinctBy(c => c.ProviderName))
-            providers.Add(c.ProviderName, Provider(c.ProviderType, c.Endpoint, c.ApiKeyEnv));
+            providers.Add(c.ProviderName, Provider(c.ProviderType, c.Endpoint, c.ApiKeyEnv, c.Deployment, c.ApiVersion));
         foreach (var model in new[] { imported.Judge, imported.Embeddings }.OfType<ImportedModel>())
             if (!providers.Children.ContainsKey(new YamlScalarNode(model.ProviderName)))
-                providers.Add(model.ProviderName, Provider("openai", model.Endpoint, model.ApiKeyEnv));
+                providers.Add(model.ProviderName, Provider(model.ProviderType, model.Endpoint, model.ApiKeyEnv, model.Deployment, model.ApiVersion));
         root.Add("providers", providers);
 
         var candidates = new YamlMappingNode();
@@ -48,12 +48,15 @@ internal static class CandidatesYaml
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
     }
 
-    private static YamlMappingNode Provider(string type, string endpoint, string? keyEnv)
+    private static YamlMappingNode Provider(string type, string? endpoint, string? keyEnv, string? deployment = null, string? apiVersion = null)
     {
         var node = Flow();
         node.Add("type", Quoted(type));
-        node.Add("endpoint", Quoted(endpoint));
+        // anthropic and ollama have default endpoints; the others always name one.
+        if (endpoint is not null) node.Add("endpoint", Quoted(endpoint));
         if (keyEnv is not null) node.Add("api-key-env", Quoted(keyEnv));
+        if (deployment is not null) node.Add("deployment", Quoted(deployment));
+        if (apiVersion is not null) node.Add("api-version", Quoted(apiVersion));
         return node;
     }
 

@@ -42,10 +42,22 @@ internal static class PromptfooAssertionMapper
         if (assertion["rubricPrompt"] is not null) notes.Add(new(caseId, type, "a custom rubricPrompt is not imported: set judge.prompts in config"));
 
         var transform = PromptfooJson.Text(assertion["transform"]);
+        // A javascript assertion folds its transform into its own script; any other kind is rewritten around it.
         if (transform is not null && type != "javascript")
         {
-            notes.Add(new(caseId, type, $"transform '{Excerpt(transform)}' not applied: the assertion checks the raw output"));
+            var transformed = PromptfooTransform.Read(assertion["transform"], caseId, type, scope.BaseDir, notes);
+            var plain = MapAssertion(assertion, type, null, threshold, scope);
+            if (transformed is null || plain.Count == 0) return plain;
+            notes.Add(new(caseId, type, $"transform '{Excerpt(transform)}' kept: the assertion runs as a script on the transformed output"));
+            return PromptfooTransform.Apply(plain, transformed, caseId, notes);
         }
+        return MapAssertion(assertion, type, transform, threshold, scope);
+    }
+
+    private static List<AssertionSpec> MapAssertion(JsonObject assertion, string type, string? transform, double? threshold, Scope scope)
+    {
+        var notes = scope.Notes;
+        var caseId = scope.CaseId;
 
         var value = Render(assertion["value"], scope);
         List<AssertionSpec> One(string ourType, params (string Key, JsonNode? Value)[] args)

@@ -58,6 +58,9 @@ public static class PromptfooImporter
                 var description = PromptfooJson.Text(test["description"]);
                 var baseId = UniqueId($"promptfoo-{(t + 1).ToString("0000", CultureInfo.InvariantCulture)}{Suffix(description)}", usedIds);
                 NoteTestOptions(test, baseId, notes);
+                var transformNode = (test["options"] as JsonObject)?["transform"] ?? test["transform"] ?? (defaultTest?["options"] as JsonObject)?["transform"];
+                var testTransform = PromptfooTransform.Read(transformNode, baseId, "transform", baseDir, notes);
+                if (testTransform is not null) notes.Add(new(baseId, "transform", $"output transform '{Short(testTransform)}' kept: the test's assertions run as scripts on the transformed output"));
                 var combinations = PromptfooVars.Expand(defaultTest?["vars"], test["vars"], baseDir, baseId, notes);
                 var asserts = PromptfooJson.Items(test["assert"]);
                 if (test["assert"] is not null and not JsonArray and not JsonObject) notes.Add(new(baseId, "assert", "assert is not a list: not imported"));
@@ -70,7 +73,10 @@ public static class PromptfooImporter
                     var firstCase = t == 0 && c == 0;
                     foreach (var (assertion, counted) in defaultAsserts.Select(a => (a, firstCase)).Concat(asserts.Select(a => (a, c == 0))))
                     {
-                        var specs = Bindable(PromptfooAssertionMapper.Map(assertion, scope), evaluators, scope);
+                        var raw = PromptfooAssertionMapper.Map(assertion, scope);
+                        // promptfoo runs the test's output transform before every assertion; so do the scripts it becomes.
+                        if (testTransform is not null && raw.Count > 0) raw = PromptfooTransform.Apply(raw, testTransform, id, scope.Notes);
+                        var specs = Bindable(raw, evaluators, scope);
                         if (counted)
                         {
                             written++;
@@ -162,8 +168,6 @@ public static class PromptfooImporter
     {
         if (test is null) return;
         var options = test["options"] as JsonObject;
-        if ((options?["transform"] ?? test["transform"]) is { } transform)
-            notes.Add(new(id, "transform", $"output transform '{Short(PromptfooJson.VarText(transform))}' not applied: assertions check the raw output"));
         if (options?["postprocess"] is not null) notes.Add(new(id, "postprocess", "output postprocess not applied"));
         if (test["threshold"] is not null) notes.Add(new(id, "threshold", "test-level score threshold not imported: every assertion must pass here"));
         if (test["provider"] is not null) notes.Add(new(id, "provider", "a per-test provider override is not imported: every candidate answers every case"));
@@ -192,7 +196,8 @@ public static class PromptfooImporter
                 return new ImportedModel(parts[^1], name, "https://api.openai.com/v1", "OPENAI_API_KEY");
             }
             var mapped = PromptfooProviders.Read(node, baseDir, notes).FirstOrDefault();
-            return mapped is null || mapped.ProviderType != "openai" ? null : new ImportedModel(mapped.Model, name, mapped.Endpoint, mapped.ApiKeyEnv);
+            return mapped is null || mapped.ProviderType == "http" ? null
+                : new ImportedModel(mapped.Model, name, mapped.Endpoint, mapped.ApiKeyEnv, mapped.ProviderType) { Deployment = mapped.Deployment, ApiVersion = mapped.ApiVersion };
         }
         notes.Add(new("", "defaultTest.options.provider", "the grader became the config's judge/embeddings"));
         return (Model(text, "pf-judge", false), Model(embedding, "pf-embeddings", true));
@@ -234,7 +239,11 @@ public static class PromptfooImporter
                 if (name.Length == 0) name = "candidate";
                 while (result.Any(c => c.Name == name)) name += "-2";
                 result.Add(new ImportedCandidate(name, provider.Model, providerName, provider.Endpoint, provider.ApiKeyEnv, files[p],
-                    provider.ProviderType, provider.ProviderType == "http" ? "http" : "chat", provider.Native));
+                    provider.ProviderType, provider.ProviderType == "http" ? "http" : "chat", provider.Native)
+                {
+                    Deployment = provider.Deployment,
+                    ApiVersion = provider.ApiVersion,
+                });
             }
         }
         if (layout.Prompts.Count > 1)
@@ -289,10 +298,12 @@ public static class PromptfooImporter
             var shared = prompts.All(p => p.Conversation.Count == first.Count && p.Conversation.Zip(first).All(x => x.First == x.Second));
             if (!shared)
                 notes.Add(new("", "prompts", "prompts differ in their user messages: each prompt became a candidate's system prompt and each case's user message lists its vars"));
-            foreach (var prompt in prompts)
-                if (prompt.Messages.Any(m => m.Content.Contains("{%", StringComparison.Ordinal)))
-                    notes.Add(new("", "prompts", $"'{prompt.Label}': Nunjucks blocks ({{% … %}}) are not rendered in candidate prompts"));
-            return new PromptLayout(prompts, shared);
+            var layout = new PromptLayout(prompts, shared);
+            // A shared user turn is rendered per case (blocks included); only text that stays in a candidate's prompt file is not.
+            for (var i = 0; i < prompts.Count; i++)
+                if (layout.CandidatePrompt(i) is { } text && text.Contains("{%", StringComparison.Ordinal))
+                    notes.Add(new("", "prompts", $"'{prompts[i].Label}': Nunjucks blocks ({{% … %}}) in a candidate's prompt file are not rendered (its template substitutes {{{{var}}}} only)"));
+            return layout;
         }
 
         /// <summary>The candidate's prompt file text for prompt <paramref name="index"/>, or null when it has none.</summary>

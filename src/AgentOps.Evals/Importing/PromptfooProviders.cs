@@ -2,16 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace AgentOps.Evals.Importing;
 
-/// <summary>Maps every promptfoo provider id to a model on an OpenAI-compatible or http provider: natively where the service
-/// speaks OpenAI's API (OpenAI, Azure, Anthropic, Ollama, Gemini, Mistral, Groq, …), else a stub with a note saying what to change.</summary>
+/// <summary>Maps every promptfoo provider id to a model on one of our provider kinds: anthropic, ollama and azure-openai natively;
+/// OpenAI-compatible services (OpenAI, Gemini, Mistral, Groq, …) on openai; else a stub with a note saying what to change.</summary>
 internal static class PromptfooProviders
 {
     /// <summary>Services with an OpenAI-compatible endpoint: promptfoo prefix → (base URL, key variable).</summary>
     private static readonly Dictionary<string, (string Endpoint, string? KeyEnv)> Compatible = new(StringComparer.OrdinalIgnoreCase)
     {
         ["openai"] = ("https://api.openai.com/v1", "OPENAI_API_KEY"),
-        ["anthropic"] = ("https://api.anthropic.com/v1", "ANTHROPIC_API_KEY"),
-        ["ollama"] = ("http://localhost:11434/v1", null),
         ["google"] = ("https://generativelanguage.googleapis.com/v1beta/openai", "GEMINI_API_KEY"),
         ["gemini"] = ("https://generativelanguage.googleapis.com/v1beta/openai", "GEMINI_API_KEY"),
         ["mistral"] = ("https://api.mistral.ai/v1", "MISTRAL_API_KEY"),
@@ -95,17 +93,12 @@ internal static class PromptfooProviders
             notes.Add(new("", "providers", $"'{id}': an http target; promptfoo's request body and transformResponse are not imported (our http target posts the case as JSON)"));
             return new PromptfooProvider(label ?? Host(url) ?? "http", "http-endpoint", "http", url, null, Native: true);
         }
-        if (prefix is "openai" or "azure" or "azureopenai" || Compatible.ContainsKey(prefix))
+        if (prefix is "anthropic" or "ollama" or "azure" or "azureopenai")
+            return Native(id, prefix, parts, model, name, config, notes);
+        if (prefix is "openai" || Compatible.ContainsKey(prefix))
         {
-            var (endpoint, keyEnv) = Compatible.GetValueOrDefault(prefix == "azureopenai" ? "azure" : prefix, ("", null));
+            var (endpoint, keyEnv) = Compatible.GetValueOrDefault(prefix, ("", null));
             var native = true;
-            if (prefix is "azure" or "azureopenai")
-            {
-                var host = PromptfooJson.Text(config?["apiHost"]) ?? "${AZURE_OPENAI_RESOURCE}.openai.azure.com";
-                endpoint = $"https://{host.Replace("https://", "", StringComparison.Ordinal).TrimEnd('/')}/openai/v1";
-                keyEnv = "AZURE_OPENAI_API_KEY";
-                notes.Add(new("", "providers", $"'{id}': Azure OpenAI through its OpenAI-compatible v1 endpoint (deployment '{model}' as the model)"));
-            }
             if (prefix == "openai" && parts.Length > 1 && parts[1] is "embedding" or "embeddings" or "image" or "realtime" or "assistant" or "moderation" or "transcription")
             {
                 notes.Add(new("", "providers", $"'{id}': a {parts[1]} provider is not a chat candidate; not imported"));
@@ -115,10 +108,8 @@ internal static class PromptfooProviders
                 notes.Add(new("", "providers", $"'{id}': the Responses API runs as chat completions here (same model)"));
             if (parts.Length > 1 && parts[1] is "completion" or "text")
                 notes.Add(new("", "providers", $"'{id}': a completion model runs as chat here"));
-            if (prefix == "ollama" && PromptfooJson.Text(config?["apiBaseUrl"] ?? config?["baseUrl"]) is null && Environment.GetEnvironmentVariable("OLLAMA_BASE_URL") is null)
-                notes.Add(new("", "providers", $"'{id}': Ollama through its OpenAI-compatible endpoint at http://localhost:11434/v1"));
             endpoint = PromptfooJson.Text(config?["apiBaseUrl"]) ?? PromptfooJson.Text(config?["baseUrl"])
-                ?? (PromptfooJson.Text(config?["apiHost"]) is { } apiHost && prefix is not ("azure" or "azureopenai") ? $"https://{apiHost}/v1" : endpoint);
+                ?? (PromptfooJson.Text(config?["apiHost"]) is { } apiHost ? $"https://{apiHost}/v1" : endpoint);
             keyEnv = PromptfooJson.Text(config?["apiKeyEnvar"]) ?? keyEnv;
             if (config?["apiKey"] is not null) notes.Add(new("", "providers", $"'{id}': an inline apiKey is never copied; set api-key-env"));
             NoteSettings(id, config, notes);
@@ -141,6 +132,40 @@ internal static class PromptfooProviders
             return new PromptfooProvider(label ?? Path.GetFileNameWithoutExtension(PromptfooFiles.Split(id.Replace("file://", "", StringComparison.Ordinal)).Path), "custom", "http", "http://127.0.0.1:8000/", null, Native: false);
         var stubEndpoint = prefix == "bedrock" ? "${BEDROCK_OPENAI_ENDPOINT}" : "${PROMPTFOO_IMPORT_ENDPOINT}";
         return new PromptfooProvider(name, model.Length == 0 ? prefix : model, "openai", stubEndpoint, null, Native: false);
+    }
+
+    /// <summary>anthropic:messages:*, ollama:chat:* and azureopenai:chat:* (also azure:*) on our native provider kinds.</summary>
+    private static PromptfooProvider Native(string id, string prefix, string[] parts, string model, string name, JsonObject? config, ICollection<ImportNote> notes)
+    {
+        var flavour = parts.Length > 2 ? parts[1] : "";
+        if (config?["apiKey"] is not null) notes.Add(new("", "providers", $"'{id}': an inline apiKey is never copied; set api-key-env"));
+        var keyEnv = PromptfooJson.Text(config?["apiKeyEnvar"]);
+        var baseUrl = PromptfooJson.Text(config?["apiBaseUrl"]) ?? PromptfooJson.Text(config?["baseUrl"]);
+        NoteSettings(id, config, notes);
+        switch (prefix)
+        {
+            case "anthropic":
+                if (flavour is "completion") notes.Add(new("", "providers", $"'{id}': a completion model runs on the Messages API here"));
+                return new PromptfooProvider(name, model.Length == 0 ? "claude-sonnet-4-5" : model, "anthropic", baseUrl, keyEnv ?? "ANTHROPIC_API_KEY", Native: true);
+            case "ollama":
+                if (flavour is "completion" or "embedding" or "embeddings") notes.Add(new("", "providers", $"'{id}': runs on Ollama's /api/chat here"));
+                // promptfoo reads OLLAMA_BASE_URL; the written provider does too, through ${…}, when the config names no URL.
+                return new PromptfooProvider(name, model.Length == 0 ? "llama3.2" : model, "ollama",
+                    baseUrl ?? (Environment.GetEnvironmentVariable("OLLAMA_BASE_URL") is not null ? "${OLLAMA_BASE_URL}" : null), keyEnv, Native: true);
+            default:
+            {
+                var host = PromptfooJson.Text(config?["apiHost"]) ?? "${AZURE_OPENAI_RESOURCE}.openai.azure.com";
+                var endpoint = baseUrl ?? $"https://{host.Replace("https://", "", StringComparison.Ordinal).TrimEnd('/')}";
+                if (flavour is "assistant" or "embedding" or "embeddings" or "completion" or "responses")
+                    notes.Add(new("", "providers", $"'{id}': runs as a chat deployment here"));
+                // promptfoo: the id names the deployment; the model's own name is unknown, so the deployment is the model too.
+                return new PromptfooProvider(name, model.Length == 0 ? "gpt-4o" : model, "azure-openai", endpoint, keyEnv ?? "AZURE_OPENAI_API_KEY", Native: true)
+                {
+                    Deployment = model.Length == 0 ? null : model,
+                    ApiVersion = PromptfooJson.Text(config?["apiVersion"]),
+                };
+            }
+        }
     }
 
     /// <summary>The model part of an id: after the service and any API-flavour word.</summary>

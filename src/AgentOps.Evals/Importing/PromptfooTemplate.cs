@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace AgentOps.Evals.Importing;
 
 /// <summary>The part of Nunjucks promptfoo configs use in prompts and assertion values: <c>{{ name }}</c>, <c>{{ a.b }}</c>,
-/// <c>{{ a[0] }}</c> and the filters dump/tojson, upper, lower, trim. Anything else stays as written and is reported.</summary>
+/// <c>{{ a[0] }}</c>, the filters dump/tojson, upper, lower, trim, and if/for blocks (<see cref="PromptfooBlocks"/>).
+/// Anything else stays as written and is reported.</summary>
 internal static partial class PromptfooTemplate
 {
     /// <summary>True when <paramref name="text"/> holds a placeholder or a block tag.</summary>
@@ -15,6 +16,20 @@ internal static partial class PromptfooTemplate
     {
         if (!HasTemplate(template))
             return template;
+        if (template.Contains("{%", StringComparison.Ordinal) || template.Contains("{#", StringComparison.Ordinal))
+        {
+            // Blocks render first, each body's placeholders with that block's vars (a for loop's item); a block this
+            // renderer does not know leaves the whole template as written, named in the note, never half-rendered.
+            var rendered = PromptfooBlocks.Render(template, vars, (text, blockVars) => Placeholders(text, blockVars, unresolved), out var problem);
+            if (rendered is not null) return rendered;
+            unresolved.Add("{% … %} block: " + problem);
+            return template;
+        }
+        return Placeholders(template, vars, unresolved);
+    }
+
+    private static string Placeholders(string template, IReadOnlyDictionary<string, JsonNode?> vars, ICollection<string> unresolved)
+    {
         var text = Placeholder().Replace(template, m =>
         {
             var expression = m.Groups[1].Value.Trim();
@@ -40,10 +55,13 @@ internal static partial class PromptfooTemplate
             }
             return value;
         });
-        if (text.Contains("{%", StringComparison.Ordinal))
-            unresolved.Add("{% … %} block");
         return text;
     }
+
+    /// <summary>True for a var path such as <c>a</c>, <c>a.b</c> or <c>a[0]</c>.</summary>
+    internal static bool IsPath(string text) => PathPattern().IsMatch(text);
+
+    internal static bool TryResolvePath(string path, IReadOnlyDictionary<string, JsonNode?> vars, out JsonNode? node) => TryResolve(path, vars, out node);
 
     /// <summary><c>{{ x | default('y') }}</c> for a var the test does not set.</summary>
     private static bool TryDefault(string[] parts, out JsonNode? node)

@@ -24,14 +24,15 @@ public static class ChatClientFactory
             var cassette = CassetteFile.Load(CassetteFile.PathFor(config.Resolve(provider.Cassettes ?? "fixtures/cassettes"), candidate));
             return new ChatClientBuilder(new OfflineChatClient()).UseCostMeter(config.Pricing).UseTelemetryWhenOn().UseReplay(cassette).Build();
         }
-        if (provider.Type != "openai")
-            throw new InputException(new Problem(new SourceLocation(config.SourceFile), $"providers.{provider.Name}.type", $"provider type '{provider.Type}' cannot serve a chat candidate; expected openai or replay"));
+        if (!Native.ChatProviders.Serves(provider.Type))
+            throw new InputException(new Problem(new SourceLocation(config.SourceFile), $"providers.{provider.Name}.type",
+                $"provider type '{provider.Type}' cannot serve a chat candidate; expected {string.Join(", ", Native.ChatProviders.Kinds)} or replay"));
 
         // One limiter per provider: candidates and the judge on it share its pace. It sits inside the retries (every attempt
         // is paced) and outside the timeout (waiting for a slot is not the provider being slow). The run's trial
         // concurrency (run.concurrency or --concurrency) is the runner's; the provider caps only with max-concurrency.
         var limiter = RateLimiterRegistry.For(provider, time);
-        var raw = CreateOpenAI(provider, config, model, limiter, time);
+        var raw = Native.ChatProviders.Create(provider, config, model, limiter, time);
         var builder = new ChatClientBuilder(raw)
             .UseCostMeter(config.Pricing)
             .UseTelemetryWhenOn()
@@ -67,10 +68,10 @@ public static class ChatClientFactory
     private static ChatClientBuilder UseTelemetryWhenOn(this ChatClientBuilder builder) =>
         EvalTelemetry.Source.HasListeners() ? builder.UseOpenTelemetry(sourceName: EvalTelemetry.SourceName) : builder;
 
-    /// <summary>The raw OpenAI-compatible client, with the SDK's own retries off (ours honour Retry-After and classify failures).</summary>
     /// <summary>The run's retries: a count for failures, a time budget for 429s.</summary>
     internal static RetryPolicy RetryPolicyFor(RunOptions run) => new(run.Retries, Budget: TimeSpan.FromSeconds(run.RetryBudgetSeconds));
 
+    /// <summary>The raw OpenAI-compatible client, with the SDK's own retries off (ours honour Retry-After and classify failures).</summary>
     internal static IChatClient CreateOpenAI(ProviderConfig provider, EvalConfig config, string model, AdaptiveRateLimiter? limiter = null, TimeProvider? time = null)
     {
         var (key, options) = OpenAIConnection(provider, config);

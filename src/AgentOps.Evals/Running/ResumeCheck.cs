@@ -3,7 +3,7 @@ using AgentOps.Evals.Diagnostics;
 namespace AgentOps.Evals.Running;
 
 /// <summary>
-/// A resumed run must be finished by the candidate that started it: the same provider, model and prompt. Otherwise
+/// A resumed run must be finished by the candidate that started it: the same provider, model, prompt and model settings. Otherwise
 /// one run would mix two candidates' answers under the first one's name, so the resume is refused with the reason.
 /// </summary>
 public static class ResumeCheck
@@ -24,8 +24,11 @@ public static class ResumeCheck
         if (now.ModelId != then.ModelId) changes.Add($"model '{then.ModelId}' is now '{now.ModelId}'");
         if (now.PromptHash != then.PromptHash) changes.Add($"prompt {then.PromptHash} is now {now.PromptHash}");
         if (now.Provider != then.Provider) changes.Add($"provider '{then.Provider}' is now '{now.Provider}'");
+        if (now.Settings != then.Settings) changes.Add($"settings '{Shown(then.Settings)}' are now '{Shown(now.Settings)}'");
         if (changes.Count == 0) return;
         throw new InputException(configFile, $"candidates.{then.Name}",
             $"cannot resume run {stored.RunId}: candidate '{then.Name}' changed since it started ({string.Join(", ", changes)}); restore it to finish the run, or start a new run");
     }
+
+    private static string Shown(string settings) => settings.Length == 0 ? "provider defaults" : settings;
 }

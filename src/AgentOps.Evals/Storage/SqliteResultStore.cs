@@ -59,8 +59,8 @@ public sealed class SqliteResultStore : IResultStore
         {
             using var command = _connection.CreateCommand();
             command.CommandText = """
-                INSERT OR REPLACE INTO runs (run_id, candidate, model_id, prompt_hash, provider, harness_version, k, revision, started_at, finished_at, status, filter, shard, git_commit, git_branch, cases)
-                VALUES ($id, $candidate, $model, $hash, $provider, $version, $k, $revision, $started, $finished, $status, $filter, $shard, $commit, $branch, $cases)
+                INSERT OR REPLACE INTO runs (run_id, candidate, model_id, prompt_hash, provider, harness_version, k, revision, started_at, finished_at, status, filter, shard, git_commit, git_branch, cases, model_settings)
+                VALUES ($id, $candidate, $model, $hash, $provider, $version, $k, $revision, $started, $finished, $status, $filter, $shard, $commit, $branch, $cases, $settings)
                 """;
             command.Parameters.AddWithValue("$id", run.RunId);
             command.Parameters.AddWithValue("$candidate", run.Candidate.Name);
@@ -78,6 +78,7 @@ public sealed class SqliteResultStore : IResultStore
             command.Parameters.AddWithValue("$commit", (object?)run.GitCommit ?? DBNull.Value);
             command.Parameters.AddWithValue("$branch", (object?)run.GitBranch ?? DBNull.Value);
             command.Parameters.AddWithValue("$cases", JsonSerializer.Serialize(run.Cases, StoreJson.Options));
+            command.Parameters.AddWithValue("$settings", run.Candidate.Settings);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -180,7 +181,7 @@ public sealed class SqliteResultStore : IResultStore
         GuardedAsync<IReadOnlyList<RunInfo>>(async () =>
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT run_id, candidate, model_id, prompt_hash, provider, harness_version, k, revision, started_at, finished_at, status, filter, shard, git_commit, git_branch, cases FROM runs " + where;
+            command.CommandText = "SELECT run_id, candidate, model_id, prompt_hash, provider, harness_version, k, revision, started_at, finished_at, status, filter, shard, git_commit, git_branch, cases, model_settings FROM runs " + where;
             if (parameter is not null) command.Parameters.AddWithValue("$p", parameter);
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var runs = new List<RunInfo>();
@@ -189,7 +190,10 @@ public sealed class SqliteResultStore : IResultStore
                 runs.Add(new RunInfo
                 {
                     RunId = reader.GetString(0),
-                    Candidate = new CandidateIdentity(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)),
+                    Candidate = new CandidateIdentity(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5))
+                    {
+                        Settings = reader.GetString(16),
+                    },
                     K = reader.GetInt32(6),
                     GoldenSetRevision = reader.GetString(7),
                     StartedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),

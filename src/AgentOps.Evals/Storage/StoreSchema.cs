@@ -78,6 +78,10 @@ internal static class StoreSchema
                 drifted INTEGER NOT NULL,
                 report TEXT NOT NULL);
             """),
+        // A candidate's model settings are part of its identity: stored so report shows them and --resume refuses a changed one.
+        new(3, "model settings of a run's candidate", """
+            ALTER TABLE runs ADD COLUMN model_settings TEXT NOT NULL DEFAULT '';
+            """),
         // An assertion's Microsoft.Extensions.AI.Evaluation metric (name, value, rating, reason, diagnostics, metadata) as
         // JSON beside the verdict read from it; null for rows written before version 4.
         new(4, "assertion metrics", """

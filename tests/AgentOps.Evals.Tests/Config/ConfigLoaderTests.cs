@@ -186,7 +186,7 @@ public sealed class ConfigLoaderTests : IDisposable
     public void Rejects_an_unknown_provider_type()
     {
         var problem = OnlyProblem("providers:\n  p: {type: opnai, endpoint: \"https://x/v1\"}\n", "providers.p.type", 2);
-        Assert.Contains("expected one of openai, replay, http", problem.Message);
+        Assert.Contains("expected one of openai, azure-openai, anthropic, ollama, replay, http", problem.Message);
         Assert.Contains("did you mean `openai`?", problem.Message);
     }
 

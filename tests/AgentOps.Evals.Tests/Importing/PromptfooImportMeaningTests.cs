@@ -184,8 +184,10 @@ public sealed class PromptfooImportMeaningTests : IDisposable
             """);
         var byModel = import.Candidates.ToDictionary(c => c.Name);
         Assert.Equal(8, import.Candidates.Count);
-        Assert.Equal("https://acme.openai.azure.com/openai/v1", byModel["my-deployment"].Endpoint);
-        Assert.Equal("http://localhost:11434/v1", byModel["llama3-2"].Endpoint);
+        // Native kinds: Azure keeps its resource and deployment, Ollama and Anthropic use their kinds' default endpoints.
+        Assert.Equal(("azure-openai", "https://acme.openai.azure.com", "my-deployment"), (byModel["my-deployment"].ProviderType, byModel["my-deployment"].Endpoint, byModel["my-deployment"].Deployment));
+        Assert.Equal(("ollama", null), (byModel["llama3-2"].ProviderType, byModel["llama3-2"].Endpoint));
+        Assert.Equal("anthropic", byModel["claude-3-5-haiku-latest"].ProviderType);
         Assert.Equal(("http", "http", "https://agent.example.com/chat"), (byModel["agent"].ProviderType, byModel["agent"].Target, byModel["agent"].Endpoint));
         Assert.False(byModel["anthropic-claude-3-haiku-20240307-v1-0"].Native);
         Assert.Equal("o4-mini", byModel["o4-mini"].Model);
@@ -205,9 +207,12 @@ public sealed class PromptfooImportMeaningTests : IDisposable
                   - {type: javascript, transform: JSON.parse(output), value: output.length === 3}
                   - {type: contains, transform: output.toLowerCase(), value: red}
             """);
-        var script = import.Cases[0].Expect.Single(e => e.Type == "javascript").GetString("value")!;
-        Assert.Contains("JSON.parse(output)", script);
-        Assert.Contains(import.Notes, n => n.Type == "contains" && n.Message.Contains("transform 'output.toLowerCase()' not applied"));
+        // Both assertions are scripts now: the test's transform runs first, then each assertion's own.
+        var scripts = import.Cases[0].Expect.Select(e => e.GetString("value")!).ToList();
+        Assert.All(import.Cases[0].Expect, e => Assert.Equal("javascript", e.Type));
+        Assert.Contains("JSON.parse(output)", scripts[0]);
+        Assert.True(scripts[1].IndexOf("output.trim()", StringComparison.Ordinal) < scripts[1].IndexOf("output.toLowerCase()", StringComparison.Ordinal));
+        Assert.Contains(import.Notes, n => n.Type == "contains" && n.Message.Contains("transform 'output.toLowerCase()' kept"));
         Assert.Contains(import.Notes, n => n.Type == "transform" && n.Message.Contains("output.trim()"));
     }
 

@@ -80,7 +80,7 @@ public sealed class PromptfooImporterTests
         Assert.Equal("OPENAI_API_KEY", openai.ApiKeyEnv);
         Assert.Equal("You are the support agent of {{company}}.", import.PromptFiles[openai.PromptFile!]);
         var anthropic = import.Candidates[1];
-        Assert.Equal(("claude-sonnet-4", "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY"), (anthropic.Model, anthropic.Endpoint, anthropic.ApiKeyEnv));
+        Assert.Equal(("claude-sonnet-4", "anthropic", null, "ANTHROPIC_API_KEY"), (anthropic.Model, anthropic.ProviderType, anthropic.Endpoint, anthropic.ApiKeyEnv));
         Assert.Equal(openai.PromptFile, anthropic.PromptFile);
         Assert.Equal(5, import.K);
         Assert.Equal(8, import.Concurrency);

@@ -64,6 +64,7 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
         Row("model", s => s.Run.Candidate.ModelId);
         Row("prompt hash", s => s.Run.Candidate.PromptHash);
         Row("provider", s => s.Run.Candidate.Provider);
+        Row("model settings", s => s.Run.Candidate.Settings.Length == 0 ? "provider defaults" : s.Run.Candidate.Settings);
         Row("harness", s => s.Run.Candidate.HarnessVersion);
         Row("run", s => s.Run.RunId);
         Row("k", s => s.Run.K.ToString(CultureInfo.InvariantCulture));
