@@ -90,7 +90,10 @@ public sealed class EvalWorkspace
     }
 
     /// <summary>Runs a candidate over the selected cases, storing every trial as it finishes.</summary>
+    /// <param name="request">What to run (see <see cref="PrepareRunAsync"/> to build one from command-line options).</param>
+    /// <param name="observer">Shows progress and saved cassettes; null shows nothing.</param>
     /// <param name="fullTrials">False returns trials without outputs and trajectories (enough for a table; memory stays flat).</param>
+    /// <param name="cancellationToken">Stops the run; trials stored so far are kept and the run is marked interrupted.</param>
     public async Task<RunResult> RunAsync(RunRequest request, IRunObserver? observer = null, bool fullTrials = true, CancellationToken cancellationToken = default)
     {
         await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);
