@@ -17,7 +17,8 @@ public static class HarvestWorkflows
     {
         var config = workspace.Config;
         var options = config.Harvest;
-        var key = HarvestKey.FromEnvironment(options.KeyEnv, required: !arguments.EphemeralKey);
+        // An ephemeral run never uses the real key, even when it is set: no mapping store is written, so none need be checked.
+        var key = arguments.EphemeralKey ? null : HarvestKey.FromEnvironment(options.KeyEnv, required: true);
         var mappingStore = config.Resolve(options.MappingStore);
         if (!arguments.EphemeralKey) MappingStoreLocation.EnsureSafe(mappingStore, workspace.GoldenSetRoot);
         var outFolder = arguments.Out ?? config.Resolve(options.Out);
@@ -53,7 +54,7 @@ public static class HarvestWorkflows
     /// from the environment, required unless <paramref name="ephemeralKey"/> or <see cref="DriftArguments.NoSample"/>.</summary>
     public static Task<DriftReport> DriftAsync(this EvalWorkspace workspace, DriftArguments arguments, bool ephemeralKey = false, CancellationToken cancellationToken = default)
     {
-        var key = HarvestKey.FromEnvironment(workspace.Config.Harvest.KeyEnv, required: !ephemeralKey && !arguments.NoSample);
+        var key = ephemeralKey ? null : HarvestKey.FromEnvironment(workspace.Config.Harvest.KeyEnv, required: !arguments.NoSample);
         return DriftWorkflow.RunAsync(workspace.Config, workspace.LoadCases(), workspace.GoldenSetRoot, workspace.StorePath, arguments with { Key = key }, cancellationToken);
     }
 
@@ -66,7 +67,7 @@ public static class HarvestWorkflows
     public static ShadowSampleSummary SampleShadowSet(this EvalWorkspace workspace, string folder, ShadowSampleArguments request, CancellationToken cancellationToken = default)
     {
         var config = workspace.Config;
-        var key = HarvestKey.FromEnvironment(config.Harvest.KeyEnv, required: !request.EphemeralKey);
+        var key = request.EphemeralKey ? null : HarvestKey.FromEnvironment(config.Harvest.KeyEnv, required: true);
         return ShadowSampler.Sample(new ShadowSampleRequest
         {
             Traces = request.Traces,
