@@ -15,6 +15,7 @@ namespace AgentOps.Evals.Harvesting;
 /// </summary>
 public sealed class HarvestJob
 {
+    /// <summary>Reads, flags, ranks and anonymizes; writes the cases, the triage queue and (with a real key) the mapping store.</summary>
     public Task<HarvestSummary> RunAsync(HarvestRequest request, CancellationToken ct) =>
         Task.Run(() => Run(request, ct), ct);
 

@@ -29,6 +29,7 @@ public sealed record HarvestRequest
     /// <summary>The SQLite pseudonym → original store; written only with a real key.</summary>
     public string MappingStore { get; init; } = ".agentops/mapping.db";
 
+    /// <summary>When a session is flagged (tool-error streak length, cost and iteration percentiles).</summary>
     public FlagThresholds Thresholds { get; init; } = new();
 
     /// <summary>Model prices, for the cost-outlier flag.</summary>
@@ -37,5 +38,6 @@ public sealed record HarvestRequest
     /// <summary>The case schema path written in each file's editor comment, relative to the case file; none when null.</summary>
     public string? SchemaPath { get; init; }
 
+    /// <summary>The clock (for case dates and time to eval).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

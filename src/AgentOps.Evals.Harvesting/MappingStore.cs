@@ -15,6 +15,7 @@ public sealed class MappingStore
     private readonly string path;
     private readonly byte[] sealKey;
 
+    /// <summary>The store at <paramref name="path"/>, its rows sealed with a key derived from <paramref name="harvestKey"/>.</summary>
     public MappingStore(string path, ReadOnlySpan<byte> harvestKey)
     {
         this.path = path;

@@ -1,3 +1,4 @@
+using AgentOps.Evals.Testing;
 using AgentOps.Evals.Xunit;
 
 namespace AgentOps.Evals.GoldenSet.Tests;
@@ -10,7 +11,7 @@ public sealed class LiveModelTests
     public async Task Refund_cases_pass_for_prod_live(string caseId)
     {
         LiveEndpoint.RequireOrSkip("OPENAI_API_KEY");
-        var result = await AgentOps.Evals.Xunit.GoldenSet.Load().RunCaseAsync("prod", caseId, provider: "live");
+        var result = await GoldenSuite.Load().RunCaseAsync(caseId, "prod", provider: "live");
         EvalAssert.PassRateAtLeast(result, 0.66);
     }
 }

@@ -1,3 +1,4 @@
+using AgentOps.Evals.Testing;
 using AgentOps.Evals.Xunit;
 
 namespace AgentOps.Evals.GoldenSet.Tests;
@@ -9,7 +10,7 @@ public sealed class ProdCandidateTests
     [GoldenCases]
     public async Task Case_passes_for_prod_on_cassettes(string caseId)
     {
-        var result = await AgentOps.Evals.Xunit.GoldenSet.Load().RunCaseAsync("prod", caseId, provider: "replay");
+        var result = await GoldenSuite.Load().RunCaseAsync(caseId, "prod", provider: "replay");
         EvalAssert.AllTrialsPassed(result);
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using AgentOps.Evals.Cli.Output;
+using AgentOps.Evals.Harvesting.Application;
 using AgentOps.Evals.Harvesting.Drift;
+using AgentOps.Evals.Reporting;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -44,26 +46,21 @@ internal static class DriftCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken ct)
     {
-        var ws = GlobalOptions.Open(parse);
-        var arguments = new DriftArguments
+        var report = await GlobalOptions.Open(parse).DriftAsync(new DriftArguments
         {
             Traces = parse.GetValue(Traces),
             Feedback = parse.GetValue(Feedback),
-            Since = Date(parse.GetValue(Since)),
-            Until = Date(parse.GetValue(Until)),
-            PreviousSince = Date(parse.GetValue(PreviousSince)),
+            Since = TimeArgument.ParseOptional(parse.GetValue(Since), "--since"),
+            Until = TimeArgument.ParseOptional(parse.GetValue(Until), "--until"),
+            PreviousSince = TimeArgument.ParseOptional(parse.GetValue(PreviousSince), "--previous-since"),
             Out = parse.GetValue(Out) is { } o ? Path.GetFullPath(o) : null,
             NoSample = parse.GetValue(NoSample),
-            Key = HarvestCommand.ReadKey(ws.Config.Harvest.KeyEnv, required: !parse.GetValue(Ephemeral) && !parse.GetValue(NoSample)),
             RecordEmbeddings = parse.GetValue(RecordEmbeddings),
-        };
-        var report = await DriftWorkflow.RunAsync(ws.Config, ws.LoadCases(), ws.GoldenSetRoot, ws.StorePath, arguments, ct);
-        if (parse.GetValue(Markdown) is { } md) await File.WriteAllTextAsync(md, DriftMarkdownWriter.Write(report), ct);
-        if (parse.GetValue(Html) is { } html) await File.WriteAllTextAsync(html, DriftHtmlWriter.Write(report), ct);
+        }, ephemeralKey: parse.GetValue(Ephemeral), ct);
+        ReportFile.Write(parse.GetValue(Markdown), text => text.Write(DriftMarkdownWriter.Write(report)), Console.Out);
+        ReportFile.Write(parse.GetValue(Html), text => text.Write(DriftHtmlWriter.Write(report)), Console.Out);
         if (GlobalOptions.JsonGiven(parse)) Console.WriteLine(JsonSerializer.Serialize(report, DriftJson.Options));
         else DriftConsole.Print(report);
         return report.Drifted ? ExitCodes.Fail : ExitCodes.Ok;
     }
-
-    private static DateTimeOffset? Date(string? text) => text is null ? null : HarvestCommand.ParseSince(text);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using AgentOps.Evals.Application;
 using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Gating;
@@ -51,45 +50,18 @@ internal static class GateCommand
             parse.GetValue(Filter), parse.GetValue(Provider), WithHistory: parse.GetValue(HtmlFile) is not null);
         var gate = await ws.GateAsync(request, ProgressView.Instance, cancellationToken);
         var verdict = gate.Verdict;
-        var linkBase = parse.GetValue(LinkBase) ?? GitHubLinkBase();
+        var linkBase = parse.GetValue(LinkBase) ?? GitHubActions.BlobLinkBase();
         // Each output on its own: one that fails (a bad path, a writer error) is reported and costs none of the others.
-        var failed = 0;
-        failed += WriteFile(parse.GetValue(JsonFile), text => new JsonGateReportWriter().Write(verdict, text));
-        failed += WriteFile(parse.GetValue(JUnitFile), text => new JUnitGateReportWriter().Write(verdict, text));
-        failed += WriteFile(parse.GetValue(MarkdownFile), text => new MarkdownGateReportWriter(linkBase).Write(verdict, text));
-        failed += WriteFile(parse.GetValue(HtmlFile),
-            text => HtmlReport.Write(text, verdict, gate.Baseline.Run, gate.Baseline.Trials, gate.Candidate.Run, gate.Candidate.Trials, gate.History));
-        if (parse.GetValue(GitHub) && Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
+        var errors = new[]
         {
-            if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-            {
-                await using var writer = new StreamWriter(summary, append: true, new UTF8Encoding(false));
-                new MarkdownGateReportWriter(linkBase).Write(verdict, writer);
-            }
-            new GitHubAnnotationsWriter().Write(verdict, Console.Out);
-        }
+            ReportFile.TryWrite(parse.GetValue(JsonFile), text => new JsonGateReportWriter().Write(verdict, text), Console.Out),
+            ReportFile.TryWrite(parse.GetValue(JUnitFile), text => new JUnitGateReportWriter().Write(verdict, text), Console.Out),
+            ReportFile.TryWrite(parse.GetValue(MarkdownFile), text => new MarkdownGateReportWriter(linkBase).Write(verdict, text), Console.Out),
+            ReportFile.TryWrite(parse.GetValue(HtmlFile), text => HtmlReport.Write(text, verdict, gate.Baseline.Run, gate.Baseline.Trials, gate.Candidate.Run, gate.Candidate.Trials, gate.History), Console.Out),
+        }.OfType<string>().ToList();
+        foreach (var error in errors) Console.Error.WriteLine($"error: {error}; the other outputs were written");
+        if (parse.GetValue(GitHub) && GitHubActions.IsActive) await GitHubActions.PublishAsync(verdict, linkBase, Console.Out);
         if (parse.GetValue(JsonFile) != "-" && parse.GetValue(MarkdownFile) != "-") GateConsole.Print(verdict);
-        return failed > 0 && gate.ExitCode == ExitCodes.Ok ? ExitCodes.Inconclusive : gate.ExitCode;
+        return errors.Count > 0 && gate.ExitCode == ExitCodes.Ok ? ExitCodes.Inconclusive : gate.ExitCode;
     }
-
-    /// <summary>1 when the output could not be written (the error is printed), else 0.</summary>
-    private static int WriteFile(string? path, Action<TextWriter> render)
-    {
-        if (path is null) return 0;
-        if (path == "-")
-        {
-            render(Console.Out);
-            return 0;
-        }
-        if (ReportFile.TryWrite(path, render) is not { } error) return 0;
-        Console.Error.WriteLine($"error: {error}; the other outputs were written");
-        return 1;
-    }
-
-    private static string? GitHubLinkBase() =>
-        Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server
-        && Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } repo
-        && Environment.GetEnvironmentVariable("GITHUB_SHA") is { Length: > 0 } sha
-            ? $"{server}/{repo}/blob/{sha}/"
-            : null;
 }

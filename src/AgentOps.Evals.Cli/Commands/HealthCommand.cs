@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
+using AgentOps.Evals.Harvesting.Application;
+using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Harvesting.Drift;
 using AgentOps.Evals.Harvesting.Health;
-using Spectre.Console;
+using AgentOps.Evals.Reporting;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -28,34 +30,21 @@ internal static class HealthCommand
         {
             Markdown, Html, GlobalOptions.Json,
         };
-        command.SetAction((parse, ct) => CliErrors.Guard(() => Execute(parse, ct)));
+        command.SetAction((parse, ct) => CliErrors.Guard(() => Task.FromResult(Execute(parse))));
         return command;
     }
 
-    private static async Task<int> Execute(ParseResult parse, CancellationToken ct)
+    private static int Execute(ParseResult parse)
     {
-        var ws = GlobalOptions.Open(parse);
-        var report = HealthJob.Run(ws.LoadCases(), ws.GoldenSetRoot, ws.StorePath, ws.Config.Health, ws.Config);
-        if (parse.GetValue(Markdown) is { } md) await File.WriteAllTextAsync(md, HealthMarkdownWriter.Write(report), ct);
-        if (parse.GetValue(Html) is { } html) await File.WriteAllTextAsync(html, HealthHtmlWriter.Write(report), ct);
+        var report = GlobalOptions.Open(parse).Health();
+        ReportFile.Write(parse.GetValue(Markdown), text => text.Write(HealthMarkdownWriter.Write(report)), Console.Out);
+        ReportFile.Write(parse.GetValue(Html), text => text.Write(HealthHtmlWriter.Write(report)), Console.Out);
         if (GlobalOptions.JsonGiven(parse))
         {
             Console.WriteLine(JsonSerializer.Serialize(report, DriftJson.Options));
             return ExitCodes.Ok;
         }
-        AnsiConsole.MarkupLine("[bold]Eval program health[/]");
-        foreach (var line in HealthText.Headlines(report)) AnsiConsole.MarkupLine("  " + Markup.Escape(line));
-        var weeks = new Table().Border(TableBorder.Rounded).AddColumns("week", "cases", "added", "production-sourced", "by suite", "by severity");
-        foreach (var w in report.Weeks.TakeLast(12))
-            weeks.AddRow(w.Week, $"{w.Cases}", $"{w.Added}", w.ProductionShare.ToString("P0", System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(HealthText.Counts(w.BySuite)), Markup.Escape(HealthText.Counts(w.BySeverity)));
-        if (report.Weeks.Count > 0) AnsiConsole.Write(weeks);
-        var tte = new Table().Border(TableBorder.Rounded).AddColumns("severity", "category", "cases", "median h → case", "promoted", "median h → active", "max h → active");
-        foreach (var t in report.TimeToEval)
-            tte.AddRow(t.Severity, Markup.Escape(t.Category), $"{t.Cases}", HealthText.Hours(t.MedianHoursToCase), $"{t.Promoted}", HealthText.Hours(t.MedianHoursToActive), HealthText.Hours(t.MaxHoursToActive));
-        if (report.TimeToEval.Count > 0) AnsiConsole.Write(tte);
-        foreach (var d in report.Quarantined.Concat(report.Flaky))
-            AnsiConsole.MarkupLine($"  [yellow]debt[/] {Markup.Escape(d.CaseId)}: {Markup.Escape(d.Detail)} since {d.Since:yyyy-MM-dd} ({d.Days} days)");
+        HealthConsole.Print(report);
         return ExitCodes.Ok;
     }
 }

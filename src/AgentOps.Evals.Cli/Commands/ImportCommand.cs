@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AgentOps.Evals.Diagnostics;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -30,10 +29,7 @@ internal static class ImportCommand
 
     private static Task<int> Execute(ParseResult parse)
     {
-        var suite = parse.GetValue(Suite)!;
-        if (suite.Length == 0 || suite.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || suite is "." or "..")
-            throw new InputException("--suite", "--suite", $"'{suite}' is not a folder name");
-        var import = GlobalOptions.Open(parse).ImportPromptfoo(parse.GetValue(Source)!, suite, parse.GetValue(WriteConfig), parse.GetValue(Force));
+        var import = GlobalOptions.Open(parse).ImportPromptfoo(parse.GetValue(Source)!, parse.GetValue(Suite)!, parse.GetValue(WriteConfig), parse.GetValue(Force));
         if (import.ConfigFile is null) Console.WriteLine("# Add to eval.config.yaml:\n" + import.CandidatesYaml);
         foreach (var note in import.Notes) Console.Error.WriteLine("not mapped exactly: " + note);
         Console.Error.WriteLine($"imported {import.CasesWritten} cases into {import.Folder}, {import.Candidates} candidate(s){(import.StubCandidates > 0 ? $" ({import.StubCandidates} stub(s) to point at a real endpoint)" : "")}{(import.ConfigFile is null ? "" : " into " + import.ConfigFile)}; "

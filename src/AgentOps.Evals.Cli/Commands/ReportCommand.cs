@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using AgentOps.Evals.Cli.Output;
 using AgentOps.Evals.Reporting;
 using AgentOps.Evals.Reporting.Html;
-using Spectre.Console;
 
 namespace AgentOps.Evals.Cli.Commands;
 
@@ -35,45 +33,18 @@ internal static class ReportCommand
         var ws = GlobalOptions.Open(parse);
         if (parse.GetValue(List) || parse.GetValue(Run) is not { } id)
         {
-            var table = new Table().AddColumns("run", "candidate", "model", "prompt", "k", "cases", "status", "started");
-            foreach (var r in await ws.ListRunsAsync(cancellationToken))
-                table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Candidate.Name), Markup.Escape(r.Candidate.ModelId), r.Candidate.PromptHash,
-                    r.K.ToString(CultureInfo.InvariantCulture), r.Cases.Count.ToString(CultureInfo.InvariantCulture), r.Status.ToString(), r.StartedAt.ToString("u", CultureInfo.InvariantCulture));
-            AnsiConsole.Write(table);
+            RunTable.PrintList(await ws.ListRunsAsync(cancellationToken));
             return ExitCodes.Ok;
         }
         var (run, trials, history) = await ws.ReportAsync(id, withHistory: parse.GetValue(HtmlFile) is not null, cancellationToken);
-        var wrote = false;
-        if (parse.GetValue(JsonFile) is { } jsonPath)
+        ReportFile.Write(parse.GetValue(JsonFile), text => RunJsonReport.Write(run, trials, text), Console.Out);
+        ReportFile.Write(parse.GetValue(MarkdownFile), text => RunMarkdownReport.Write(run, trials, text), Console.Out);
+        if (parse.GetValue(HtmlFile) is { } html)
         {
-            if (jsonPath == "-")
-            {
-                await using var stdout = Console.OpenStandardOutput();
-                RunJsonReport.Write(run, trials, stdout);
-            }
-            else ReportFile.Write(jsonPath, text => text.Write(JsonText(run, trials)));
-            wrote = true;
+            ReportFile.Write(html, text => HtmlReport.Write(text, run, trials, history));
+            Console.Error.WriteLine($"wrote {Path.GetFullPath(html)}");
         }
-        if (parse.GetValue(MarkdownFile) is { } markdownPath)
-        {
-            if (markdownPath == "-") RunMarkdownReport.Write(run, trials, Console.Out);
-            else ReportFile.Write(markdownPath, text => RunMarkdownReport.Write(run, trials, text));
-            wrote = true;
-        }
-        if (parse.GetValue(HtmlFile) is { } htmlPath)
-        {
-            ReportFile.Write(htmlPath, writer => HtmlReport.Write(writer, run, trials, history));
-            Console.Error.WriteLine($"wrote {Path.GetFullPath(htmlPath)}");
-            wrote = true;
-        }
-        if (!wrote) RunTable.Print(run, trials);
+        if (parse.GetValue(JsonFile) is null && parse.GetValue(MarkdownFile) is null && parse.GetValue(HtmlFile) is null) RunTable.Print(run, trials);
         return ExitCodes.Ok;
-    }
-
-    private static string JsonText(Running.RunInfo run, IReadOnlyList<Running.TrialResult> trials)
-    {
-        using var buffer = new MemoryStream();
-        RunJsonReport.Write(run, trials, buffer);
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using AgentOps.Evals.Application;
 using AgentOps.Evals.Cli.Output;
-using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Reporting;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Telemetry;
@@ -45,46 +43,22 @@ internal static class RunCommand
     private static async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var ws = GlobalOptions.Open(parse);
-        var request = parse.GetValue(Resume) is { } resumeId
-            ? await ws.ResumeRequestAsync(resumeId, cancellationToken)
-            : new RunRequest(parse.GetValue(Candidate) ?? ws.DefaultCandidate(), parse.GetValue(K) ?? ws.Config.Run.K, parse.GetValue(Filter), parse.GetValue(ShardOption));
-        if (parse.GetValue(RetryInfra) && request.Resume is null)
-            throw new InputException("--retry-infra", "--retry-infra", "only means something with --resume RUN (a new run has no stored trials to retry)");
-        request = request with { Provider = parse.GetValue(Provider), Record = parse.GetValue(Record), Concurrency = parse.GetValue(Concurrency), RetryInfraErrors = parse.GetValue(RetryInfra) };
-
+        var request = await ws.PrepareRunAsync(new RunArguments(parse.GetValue(Candidate), parse.GetValue(K), parse.GetValue(Filter), parse.GetValue(ShardOption),
+            parse.GetValue(Resume), parse.GetValue(RetryInfra), parse.GetValue(Provider), parse.GetValue(Record), parse.GetValue(Concurrency)), cancellationToken);
         // Before any client is built: the pipelines add their OpenTelemetry step only when something listens.
         using var telemetry = TelemetrySetup.Start(parse.GetValue(GlobalOptions.Otlp));
         var result = await ws.RunAsync(request, ProgressView.Instance, fullTrials: false, cancellationToken);
         var (run, trials, outcome, elapsed) = result;
         var json = GlobalOptions.JsonGiven(parse);
-        if (json) PrintJson(result);
+        if (json) Console.WriteLine(result.ToJson());
         else RunTable.Print(run, trials);
 
         if (outcome.Status == RunStatus.Interrupted)
-        {
             Console.Error.WriteLine($"Interrupted: {trials.Count} trials stored. Resume with: agentops-evals run --resume {run.RunId}");
-            return ExitCodes.Inconclusive;
-        }
-        if (result.InfraRate > ws.Config.Gate.MaxInfraErrorRate)
-        {
-            Console.Error.WriteLine($"Could not evaluate (retry them with: agentops-evals run --resume {run.RunId} --retry-infra): {result.Totals.InfraErrors} of {trials.Count} trials ({result.InfraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {ws.Config.Gate.MaxInfraErrorRate:P0}. First: {ModelText.ForTerminal(trials.First(t => t.Outcome == TrialOutcome.InfraError).Error ?? "")}");
-            return ExitCodes.Inconclusive;
-        }
-        if (!json) Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored{(outcome.InfraErrorsRetried > 0 ? $", {outcome.InfraErrorsRetried} infrastructure errors retried" : "")}, {elapsed.TotalSeconds:0.0} s).");
-        return ExitCodes.Ok;
+        else if (result.TooManyInfraErrors)
+            Console.Error.WriteLine($"Could not evaluate (retry them with: agentops-evals run --resume {run.RunId} --retry-infra): {result.Totals.InfraErrors} of {trials.Count} trials ({result.InfraRate:P1}) hit infrastructure errors, above gate.max-infra-error-rate {result.MaxInfraErrorRate:P0}. First: {ModelText.ForTerminal(trials.First(t => t.Outcome == TrialOutcome.InfraError).Error ?? "")}");
+        else if (!json)
+            Console.WriteLine($"Stored as {run.RunId} in {ws.StorePath} ({outcome.TrialsRun} trials run, {outcome.TrialsSkipped} already stored{(outcome.InfraErrorsRetried > 0 ? $", {outcome.InfraErrorsRetried} infrastructure errors retried" : "")}, {elapsed.TotalSeconds:0.0} s).");
+        return result.ExitCode;
     }
-
-    private static void PrintJson(RunResult result) =>
-        Console.WriteLine(JsonSerializer.Serialize(new
-        {
-            runId = result.Run.RunId,
-            status = result.Outcome.Status.ToString(),
-            candidate = result.Run.Candidate,
-            k = result.Run.K,
-            trialsRun = result.Outcome.TrialsRun,
-            trialsSkipped = result.Outcome.TrialsSkipped,
-            infraErrorsRetried = result.Outcome.InfraErrorsRetried,
-            seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
-            suites = SuiteSummary.Summarize(result.Run, result.Trials),
-        }, CliJson.Options));
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text;
 using AgentOps.Evals.Application;
 using AgentOps.Evals.Cli.Output;
-using AgentOps.Evals.Harvesting.Shadowing;
+using AgentOps.Evals.Harvesting.Application;
+using AgentOps.Evals.Reporting;
 using AgentOps.Evals.Shadowing;
 using AgentOps.Evals.Telemetry;
 
@@ -54,39 +54,22 @@ internal static class ShadowCommand
         var options = ws.Config.Shadow;
         var folder = parse.GetValue(Set) is { } set ? Path.GetFullPath(set) : ws.Config.Resolve(options.Set);
         if (parse.GetValue(Traces) is { Length: > 0 } traces)
-        {
-            var key = HarvestCommand.ReadKey(ws.Config.Harvest.KeyEnv, required: !parse.GetValue(Ephemeral));
-            var summary = ShadowSampler.Sample(new ShadowSampleRequest
+            ShadowConsole.PrintSample(ws.SampleShadowSet(folder, new ShadowSampleArguments
             {
                 Traces = traces,
-                Out = folder,
-                Sample = parse.GetValue(Sample) ?? options.Sample,
-                Since = parse.GetValue(Since) is { } since ? HarvestCommand.ParseSince(since) : null,
-                Slices = options.Slices,
-                Key = key,
-                EphemeralKey = key is null,
+                Since = TimeArgument.ParseOptional(parse.GetValue(Since)),
+                Sample = parse.GetValue(Sample),
                 Seed = parse.GetValue(Seed),
-                Pricing = ws.Config.Pricing,
-                SchemaPath = Path.GetRelativePath(folder, Path.Combine(ws.GoldenSetRoot, "case.schema.json")).Replace('\\', '/'),
-            }, cancellationToken);
-            ShadowConsole.PrintSample(summary, folder);
-        }
+                EphemeralKey = parse.GetValue(Ephemeral),
+            }, cancellationToken), folder);
 
         var request = new ShadowRequest(parse.GetValue(Baseline) ?? ws.DefaultCandidate(), parse.GetValue(Candidate)!, parse.GetValue(K) ?? options.K,
             ws.LoadShadowSet(folder), parse.GetValue(Provider), parse.GetValue(Record), Judge: !parse.GetValue(NoJudge), Resume: parse.GetValue(Resume));
         var report = await ws.ShadowAsync(request, ProgressView.Instance, cancellationToken);
-        Write(parse.GetValue(JsonFile), ShadowJsonWriter.ToJson(report));
-        Write(parse.GetValue(MarkdownFile), ShadowMarkdownWriter.ToMarkdown(report));
-        Write(parse.GetValue(HtmlFile), ShadowHtmlWriter.ToHtml(report));
+        ReportFile.Write(parse.GetValue(JsonFile), text => text.Write(ShadowJsonWriter.ToJson(report)), Console.Out);
+        ReportFile.Write(parse.GetValue(MarkdownFile), text => text.Write(ShadowMarkdownWriter.ToMarkdown(report)), Console.Out);
+        ReportFile.Write(parse.GetValue(HtmlFile), text => text.Write(ShadowHtmlWriter.ToHtml(report)), Console.Out);
         if (parse.GetValue(JsonFile) != "-" && parse.GetValue(MarkdownFile) != "-") ShadowConsole.Print(report);
         return (int)report.Verdict.Outcome;
-    }
-
-    private static void Write(string? path, string text)
-    {
-        if (path is null) return;
-        if (path == "-") { Console.Out.Write(text); return; }
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
-        File.WriteAllText(path, text, new UTF8Encoding(false));
     }
 }

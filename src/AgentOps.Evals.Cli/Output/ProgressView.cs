@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentOps.Evals.Application;
 using AgentOps.Evals.Running;
 using Spectre.Console;
@@ -16,7 +15,7 @@ internal sealed class ProgressView : IRunObserver
 
     public async Task<RunOutcome> WatchAsync(string label, Func<IProgress<RunProgress>?, Task<RunOutcome>> work)
     {
-        if (!Interactive) return await work(new PlainLines(label)).ConfigureAwait(false);
+        if (!Interactive) return await work(new RunProgressLines(label, Console.Error)).ConfigureAwait(false);
         RunOutcome result = default!;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -36,24 +35,4 @@ internal sealed class ProgressView : IRunObserver
     }
 
     public void Recorded(int calls, string path, bool judge) => Console.Error.WriteLine($"recorded {calls} {(judge ? "judge " : "")}calls to {path}");
-
-    /// <summary>One line at most every 5 seconds (and the last one), so CI logs stay readable.</summary>
-    private sealed class PlainLines(string label) : IProgress<RunProgress>
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _lastTicks = -1;
-        private int _lastDone = -1;
-
-        public void Report(RunProgress value)
-        {
-            var now = _clock.ElapsedMilliseconds;
-            var last = Interlocked.Read(ref _lastTicks);
-            var final = value.Done >= value.Total;
-            if (!final && last >= 0 && now - last < 5000) return;
-            if (Interlocked.CompareExchange(ref _lastTicks, now, last) != last) return;
-            if (final && Interlocked.Exchange(ref _lastDone, value.Done) == value.Done) return;
-            var percent = value.Total == 0 ? 100 : 100 * value.Done / value.Total;
-            Console.Error.WriteLine($"[{label}] {value.Done}/{value.Total} trials ({percent}%): {value.Passed} passed, {value.Failed} failed, {value.InfraErrors} infrastructure errors");
-        }
-    }
 }

@@ -38,4 +38,14 @@ internal static class RunTable
         if (failed.Count > maxFailures)
             AnsiConsole.MarkupLine($"… and {failed.Count - maxFailures} more cases with failures (agentops-evals report {Markup.Escape(run.RunId)} --markdown FILE)");
     }
+
+    /// <summary>Stored runs, one row each (<c>report --list</c>).</summary>
+    public static void PrintList(IReadOnlyList<RunInfo> runs)
+    {
+        var table = new Table().AddColumns("run", "candidate", "model", "prompt", "k", "cases", "status", "started");
+        foreach (var r in runs)
+            table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Candidate.Name), Markup.Escape(r.Candidate.ModelId), r.Candidate.PromptHash,
+                r.K.ToString(CultureInfo.InvariantCulture), r.Cases.Count.ToString(CultureInfo.InvariantCulture), r.Status.ToString(), r.StartedAt.ToString("u", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+    }
 }

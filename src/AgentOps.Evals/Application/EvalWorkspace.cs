@@ -23,8 +23,11 @@ public sealed class EvalWorkspace
         _cases = new Lazy<IReadOnlyList<GoldenCase>>(ReadCases);
     }
 
+    /// <summary>The loaded config (built-in defaults when there is no config file and none was named).</summary>
     public EvalConfig Config { get; }
+    /// <summary>The golden-set folder, absolute.</summary>
     public string GoldenSetRoot { get; }
+    /// <summary>The results store (SQLite file) runs are written to and read from.</summary>
     public string StorePath { get; }
     /// <summary>The built-in assertion types plus the MEAI evaluators the config registers, built on first use.</summary>
     public EvaluatorRegistry Evaluators => _evaluators ??= Evaluation.Meai.EvaluatorPlugins.CreateRegistry(Config);
@@ -61,6 +64,7 @@ public sealed class EvalWorkspace
         : throw new InputException(Config.SourceFile, "--candidate",
             Config.Candidates.Count == 0 ? "no candidates in the config; add one under candidates:" : $"several candidates and no baseline; pass --candidate ({string.Join(", ", Config.Candidates.Keys.Order())})"));
 
+    /// <summary>The results store for reading and writing, created (and migrated) as needed.</summary>
     public Task<SqliteResultStore> OpenStoreAsync(CancellationToken cancellationToken = default) => SqliteResultStore.OpenAsync(StorePath, cancellationToken);
 
     /// <summary>The store for reading only (<c>report</c>, <c>gate --from</c>): works on a read-only file or disk.</summary>
@@ -73,8 +77,23 @@ public sealed class EvalWorkspace
         return new RunRequest(run.Candidate.Name, run.K, run.Filter, run.Shard, Resume: run);
     }
 
+    /// <summary>The run <paramref name="arguments"/> ask for, with the config's defaults filled in (or a stored run's, to resume it).</summary>
+    public async Task<RunRequest> PrepareRunAsync(RunArguments arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var request = arguments.Resume is { } resumeId
+            ? await ResumeRequestAsync(resumeId, cancellationToken).ConfigureAwait(false)
+            : new RunRequest(arguments.Candidate ?? DefaultCandidate(), arguments.K ?? Config.Run.K, arguments.Filter, arguments.Shard);
+        if (arguments.RetryInfraErrors && request.Resume is null)
+            throw new InputException("--retry-infra", "--retry-infra", "only means something with --resume RUN (a new run has no stored trials to retry)");
+        return request with { Provider = arguments.Provider, Record = arguments.Record, Concurrency = arguments.Concurrency, RetryInfraErrors = arguments.RetryInfraErrors };
+    }
+
     /// <summary>Runs a candidate over the selected cases, storing every trial as it finishes.</summary>
+    /// <param name="request">What to run (see <see cref="PrepareRunAsync"/> to build one from command-line options).</param>
+    /// <param name="observer">Shows progress and saved cassettes; null shows nothing.</param>
     /// <param name="fullTrials">False returns trials without outputs and trajectories (enough for a table; memory stays flat).</param>
+    /// <param name="cancellationToken">Stops the run; trials stored so far are kept and the run is marked interrupted.</param>
     public async Task<RunResult> RunAsync(RunRequest request, IRunObserver? observer = null, bool fullTrials = true, CancellationToken cancellationToken = default)
     {
         await using var store = await OpenStoreAsync(cancellationToken).ConfigureAwait(false);

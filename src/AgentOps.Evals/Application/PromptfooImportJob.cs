@@ -1,4 +1,5 @@
 using AgentOps.Evals.Cases;
+using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Importing;
 
 namespace AgentOps.Evals.Application;
@@ -9,6 +10,8 @@ internal static class PromptfooImportJob
 {
     public static ImportResult Import(EvalWorkspace ws, string source, string suite, string? configFile, bool force)
     {
+        if (suite.Length == 0 || suite.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || suite is "." or "..")
+            throw new InputException("--suite", "--suite", $"'{suite}' is not a folder name");
         // Assertions this build cannot bind are dropped by the importer with a note, against this workspace's evaluators.
         var imported = PromptfooImporter.Import(source, suite, ws.Evaluators);
         var notes = imported.Notes.ToList();

@@ -90,7 +90,7 @@ internal static class RunExecution
         var trials = fullTrials || store is not SqliteResultStore sqlite
             ? await store.GetTrialsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false)
             : await sqlite.GetTrialSummariesAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
-        return new RunResult(stored, trials, outcome, clock.Elapsed);
+        return new RunResult(stored, trials, outcome, clock.Elapsed) { MaxInfraErrorRate = ws.Config.Gate.MaxInfraErrorRate };
     }
 
     /// <summary>Case files as paths relative to the working folder, '/'-separated, so reports link them from the repository root.</summary>

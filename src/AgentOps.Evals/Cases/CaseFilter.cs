@@ -7,7 +7,7 @@ namespace AgentOps.Evals.Cases;
 /// A term is <c>id:GLOB</c>, <c>tag:GLOB</c>, <c>suite:GLOB</c>, <c>severity:P0</c> (or <c>&lt;=P1</c>, <c>&gt;=P2</c>, …),
 /// <c>status:active</c>, or a bare id glob.
 /// </summary>
-public sealed class CaseFilter
+internal sealed class CaseFilter
 {
     private const string Option = "--filter";
     private const string Expected =

@@ -1,10 +1,18 @@
 namespace AgentOps.Evals.Cases;
 
 /// <summary>Lifecycle of a golden case: only active cases gate.</summary>
-public enum CaseStatus { Active, NeedsLabel, Quarantined }
+public enum CaseStatus
+{
+    /// <summary>Runs and gates (<c>active</c>).</summary>
+    Active,
+    /// <summary>Waits for a person to write its expectations (<c>needs-label</c>); harvested cases start here.</summary>
+    NeedsLabel,
+    /// <summary>Kept but not run (<c>quarantined</c>), e.g. while flaky.</summary>
+    Quarantined,
+}
 
 /// <summary>YAML spellings of <see cref="CaseStatus"/>.</summary>
-public static class CaseStatusNames
+internal static class CaseStatusNames
 {
     public static string ToYaml(this CaseStatus status) => status switch
     {

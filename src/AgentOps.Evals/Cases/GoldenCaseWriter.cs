@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace AgentOps.Evals.Cases;
 
 /// <summary>Writes a golden case as the YAML a reviewer reads and the loader reads back.</summary>
-public static class GoldenCaseWriter
+internal static class GoldenCaseWriter
 {
     /// <summary>The schema comment that lets editors autocomplete case files.</summary>
     public const string SchemaComment = "# yaml-language-server: $schema=";

@@ -3,7 +3,7 @@ using AgentOps.Evals.Diagnostics;
 namespace AgentOps.Evals.Cases;
 
 /// <summary>What loading a golden set found: the cases that loaded cleanly (sorted by id) and every problem.</summary>
-public sealed record GoldenSetLoadResult(IReadOnlyList<GoldenCase> Cases, IReadOnlyList<Problem> Problems)
+internal sealed record GoldenSetLoadResult(IReadOnlyList<GoldenCase> Cases, IReadOnlyList<Problem> Problems)
 {
     public bool HasProblems => Problems.Count > 0;
 

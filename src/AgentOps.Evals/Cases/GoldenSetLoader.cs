@@ -5,7 +5,7 @@ using AgentOps.Evals.Evaluation;
 namespace AgentOps.Evals.Cases;
 
 /// <summary>Loads the golden set (<c>root/**/*.yaml</c>, folders are suites) and reports every problem, like a compiler.</summary>
-public static class GoldenSetLoader
+internal static class GoldenSetLoader
 {
     private const string ExpectedCase = "a golden case: a mapping with id, input and expect";
 

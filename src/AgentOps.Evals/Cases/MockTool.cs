@@ -6,4 +6,6 @@ namespace AgentOps.Evals.Cases;
 /// <param name="Parameters">JSON Schema of the arguments, as the model sees it.</param>
 /// <param name="Returns">What the mocked tool returns (any JSON), or null for an empty result.</param>
 /// <param name="Error">When set, the tool call fails with this message (to test error handling).</param>
+/// <param name="Name">The tool's name, as the model calls it.</param>
+/// <param name="Description">What the tool does, as the model sees it.</param>
 public sealed record MockTool(string Name, string Description, JsonObject? Parameters, JsonNode? Returns, string? Error = null);

@@ -9,7 +9,7 @@ namespace AgentOps.Evals.Cases;
 /// <summary>One slice of the golden set for a CI matrix (<c>--shard i/n</c>): a case belongs to exactly one shard, on every machine.</summary>
 /// <param name="Index">1-based shard number.</param>
 /// <param name="Count">How many shards there are.</param>
-public sealed record Shard(int Index, int Count)
+internal sealed record Shard(int Index, int Count)
 {
     /// <summary>Parses <c>i/n</c> with 1 ≤ i ≤ n; throws <see cref="InputException"/> naming <c>--shard</c> otherwise.</summary>
     public static Shard Parse(string text)

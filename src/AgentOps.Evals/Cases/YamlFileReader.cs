@@ -18,6 +18,9 @@ internal static partial class YamlFileReader
 
     /// <param name="expected">What the file should hold, for the empty-file message.</param>
     /// <param name="sizeSetting">The setting that raises the size limit, named in the too-large message.</param>
+/// <param name="path">The YAML file.</param>
+/// <param name="maxBytes">Files larger than this are refused before parsing.</param>
+/// <param name="problems">Where problems are added (the read never throws for bad input).</param>
     public static YamlNode? Read(string path, long maxBytes, ICollection<Problem> problems, string expected, string sizeSetting)
     {
         var file = new FileInfo(path);

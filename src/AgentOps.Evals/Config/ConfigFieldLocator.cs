@@ -8,7 +8,7 @@ namespace AgentOps.Evals.Config;
 /// Finds where a dotted field (<c>providers.live.endpoint</c>) sits in the config file, for problems found after
 /// loading (an unset <c>${VAR}</c> when a provider is built): the error then names the line like a load error does.
 /// </summary>
-public static class ConfigFieldLocator
+internal static class ConfigFieldLocator
 {
     /// <summary>A problem at <paramref name="field"/>'s line in <paramref name="config"/>'s file (the file alone when not found).</summary>
     public static Problem Problem(EvalConfig config, string field, string message) =>

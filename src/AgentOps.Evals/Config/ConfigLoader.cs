@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace AgentOps.Evals.Config;
 
 /// <summary>Loads <c>eval.config.yaml</c> and reports every problem at once (file:line:col, field, found/expected).</summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     private const long MaxConfigBytes = 4 * 1024 * 1024;
     private const string DefaultCassettes = "fixtures/cassettes";

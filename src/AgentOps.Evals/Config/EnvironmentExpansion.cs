@@ -5,7 +5,7 @@ namespace AgentOps.Evals.Config;
 
 /// <summary>Fills <c>${NAME}</c> in a config value from the environment when the value is used; an unset variable is bad input
 /// naming the variable, the config file and the field (exit 2). The expanded value is never echoed: it may be a secret.</summary>
-public static partial class EnvironmentExpansion
+internal static partial class EnvironmentExpansion
 {
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Placeholder();

@@ -14,21 +14,33 @@ public sealed record EvalConfig
     }
 
     private readonly string? _sourceFile;
+    /// <summary>The golden-set folder (<c>golden-set</c>); null: <c>./golden-set</c>.</summary>
     public string? GoldenSet { get; init; }
+    /// <summary>Providers by name: how a model is reached (openai, replay, fake…).</summary>
     public IReadOnlyDictionary<string, ProviderConfig> Providers { get; init; } = new Dictionary<string, ProviderConfig>();
+    /// <summary>Candidates by name: a prompt, a model and a provider to compare.</summary>
     public IReadOnlyDictionary<string, CandidateConfig> Candidates { get; init; } = new Dictionary<string, CandidateConfig>();
+    /// <summary>The candidate a gate compares with (and a run takes) when none is named.</summary>
     public string? Baseline { get; init; }
+    /// <summary>The judge for model-graded assertions; null when the config has none.</summary>
     public JudgeConfig? Judge { get; init; }
 
     /// <summary>Embeddings for <c>similar</c>; null when the config has none.</summary>
     public EmbeddingsConfig? Embeddings { get; init; }
 
+    /// <summary>USD per million tokens by model id.</summary>
     public IReadOnlyDictionary<string, ModelPrice> Pricing { get; init; } = new Dictionary<string, ModelPrice>();
+    /// <summary>How runs execute (<c>run:</c>).</summary>
     public RunOptions Run { get; init; } = new();
+    /// <summary>The gate's rules (<c>gate:</c>).</summary>
     public GateOptions Gate { get; init; } = new();
+    /// <summary>Where harvest reads and writes (<c>harvest:</c>).</summary>
     public HarvestOptions Harvest { get; init; } = new();
+    /// <summary>Shadow sampling and rules (<c>shadow:</c>).</summary>
     public ShadowOptions Shadow { get; init; } = new();
+    /// <summary>Drift thresholds (<c>drift:</c>).</summary>
     public DriftOptions Drift { get; init; } = new();
+    /// <summary>Health targets (<c>health:</c>).</summary>
     public HealthOptions Health { get; init; } = new();
 
     /// <summary>MEAI evaluators to load by assembly and type name, by the name cases use.</summary>

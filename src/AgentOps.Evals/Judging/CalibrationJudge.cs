@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 namespace AgentOps.Evals.Judging;
 
 /// <summary>Runs a case's model-graded assertions on a stored output, as the run did, to compare with the case's human label.</summary>
-public static class CalibrationJudge
+internal static class CalibrationJudge
 {
     /// <summary>Grades every labelled case on the stored outputs and computes agreement and Cohen's kappa: what
     /// <c>calibrate</c> prints and what the gate's <c>judge.min-agreement</c> rule reads.</summary>

@@ -4,6 +4,13 @@ namespace AgentOps.Evals.Judging;
 /// <param name="Judged">Labelled cases the judge answered (errors excluded).</param>
 /// <param name="Agreement">Share of judged cases where judge and human agree; null when none was judged.</param>
 /// <param name="Kappa">Cohen's kappa: agreement beyond chance; null when chance agreement is 1 (every label and verdict the same class).</param>
+/// <param name="Items">Every labelled case with the human label and the judge's verdict.</param>
+/// <param name="Agreed">Judged cases where judge and human agree.</param>
+/// <param name="JudgeErrors">Labelled cases the judge could not answer.</param>
+/// <param name="BothPass">Human pass, judge pass.</param>
+/// <param name="BothFail">Human fail, judge fail.</param>
+/// <param name="HumanPassJudgeFail">Human pass, judge fail.</param>
+/// <param name="HumanFailJudgePass">Human fail, judge pass.</param>
 public sealed record CalibrationResult(
     IReadOnlyList<CalibrationItem> Items,
     int Judged,

@@ -5,7 +5,7 @@ namespace AgentOps.Evals.Judging;
 /// <summary>The outermost step of the judge's pipeline: names the judge model on every call, leaves out what
 /// reasoning models refuse (temperature, max tokens), and carries the judge prompts for evaluators to find
 /// through <see cref="IChatClient.GetService"/>.</summary>
-public sealed class JudgeChatClient(IChatClient inner, string model, JudgePrompts prompts) : DelegatingChatClient(inner)
+internal sealed class JudgeChatClient(IChatClient inner, string model, JudgePrompts prompts) : DelegatingChatClient(inner)
 {
     public string Model { get; } = model;
 

@@ -6,7 +6,7 @@ namespace AgentOps.Evals.Judging;
 
 /// <summary>The judge's instructions per assertion type: the files shipped in the library, or a team's own from
 /// <c>judge.prompts</c> in eval.config.yaml. The data framing is not in these files, so an override cannot weaken it.</summary>
-public sealed class JudgePrompts
+internal sealed class JudgePrompts
 {
     /// <summary>The types with a shipped prompt, plus <c>repair</c> (the retry after an unreadable reply).</summary>
     public static readonly IReadOnlyList<string> Types = ["llm-rubric", "equivalence", "groundedness", "tool-use-judgement", "pairwise", "repair"];

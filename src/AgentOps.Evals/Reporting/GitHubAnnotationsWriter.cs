@@ -6,8 +6,10 @@ namespace AgentOps.Evals.Reporting;
 /// <summary>GitHub Actions workflow commands: one <c>::error file=…</c> per regressed case file, one per failing finding.</summary>
 public sealed class GitHubAnnotationsWriter : IGateReportWriter
 {
+    /// <inheritdoc />
     public string Format => "github-annotations";
 
+    /// <inheritdoc />
     public void Write(GateVerdict verdict, TextWriter output)
     {
         foreach (var c in verdict.Cases.Where(c => c.Flip == CaseFlip.Regression))

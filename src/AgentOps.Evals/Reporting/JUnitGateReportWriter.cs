@@ -15,8 +15,10 @@ public sealed class JUnitGateReportWriter : IGateReportWriter
 {
     private const int MaxResponseChars = 4000;
 
+    /// <inheritdoc />
     public string Format => "junit";
 
+    /// <inheritdoc />
     public void Write(GateVerdict verdict, TextWriter output)
     {
         var candidate = verdict.Candidate.Candidate;

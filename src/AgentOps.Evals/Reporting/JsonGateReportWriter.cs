@@ -21,8 +21,10 @@ public sealed class JsonGateReportWriter : IGateReportWriter
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <inheritdoc />
     public string Format => "json";
 
+    /// <inheritdoc />
     public void Write(GateVerdict verdict, TextWriter output)
     {
         var body = JsonSerializer.SerializeToNode(verdict, Options)!.AsObject();

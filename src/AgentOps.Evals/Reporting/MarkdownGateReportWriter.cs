@@ -7,8 +7,10 @@ namespace AgentOps.Evals.Reporting;
 /// <param name="fileLinkBase">Prefix for case-file links (e.g. <c>https://github.com/org/repo/blob/SHA/</c>); relative links without it.</param>
 public sealed class MarkdownGateReportWriter(string? fileLinkBase = null) : IGateReportWriter
 {
+    /// <inheritdoc />
     public string Format => "markdown";
 
+    /// <inheritdoc />
     public void Write(GateVerdict verdict, TextWriter output)
     {
         var icon = verdict.Outcome switch { GateOutcome.Pass => "✅", GateOutcome.Fail => "❌", _ => "⚠️" };

@@ -29,7 +29,27 @@ public static class ReportFile
         }
     }
 
-    /// <summary>Like <see cref="TryWrite"/>, but throws an <see cref="IOException"/> naming the file when it cannot be written.</summary>
+    /// <summary>Like <see cref="TryWrite(string, Action{TextWriter})"/>, but <c>-</c> renders to <paramref name="stdout"/> (a command's
+    /// standard output) instead of a file, and a null path (the output was not asked for) writes nothing.</summary>
+    public static string? TryWrite(string? path, Action<TextWriter> render, TextWriter stdout)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        if (path is null) return null;
+        if (path != StandardOutput) return TryWrite(path, render);
+        render(stdout);
+        return null;
+    }
+
+    /// <summary>Like <see cref="TryWrite(string, Action{TextWriter}, TextWriter)"/>, but throws an <see cref="IOException"/> naming the file when it cannot be written.</summary>
+    public static void Write(string? path, Action<TextWriter> render, TextWriter stdout)
+    {
+        if (TryWrite(path, render, stdout) is { } error) throw new IOException(error);
+    }
+
+    /// <summary>The path that means "standard output" on the command line.</summary>
+    public const string StandardOutput = "-";
+
+    /// <summary>Like <see cref="TryWrite(string, Action{TextWriter})"/>, but throws an <see cref="IOException"/> naming the file when it cannot be written.</summary>
     public static void Write(string path, Action<TextWriter> render)
     {
         if (TryWrite(path, render) is { } error) throw new IOException(error);

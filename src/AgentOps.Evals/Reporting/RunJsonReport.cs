@@ -14,7 +14,18 @@ public static class RunJsonReport
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static void Write(RunInfo run, IReadOnlyList<TrialResult> trials, Stream stream)
+    /// <summary>Writes the report as UTF-8 JSON to <paramref name="stream"/>.</summary>
+    public static void Write(RunInfo run, IReadOnlyList<TrialResult> trials, Stream stream) =>
+        JsonSerializer.Serialize(stream, Model(run, trials), s_options);
+
+    /// <summary>Writes the report as JSON text to <paramref name="writer"/>.</summary>
+    public static void Write(RunInfo run, IReadOnlyList<TrialResult> trials, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(JsonSerializer.Serialize(Model(run, trials), s_options));
+    }
+
+    private static object Model(RunInfo run, IReadOnlyList<TrialResult> trials)
     {
         var report = new
         {
@@ -45,6 +56,6 @@ public static class RunJsonReport
                 }),
             }),
         };
-        JsonSerializer.Serialize(stream, report, s_options);
+        return report;
     }
 }

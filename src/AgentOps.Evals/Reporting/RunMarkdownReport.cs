@@ -6,6 +6,7 @@ namespace AgentOps.Evals.Reporting;
 /// <summary>A stored run as Markdown: identity, per-suite table, and every failed case with its reasons.</summary>
 public static class RunMarkdownReport
 {
+    /// <summary>Writes <paramref name="run"/> and its <paramref name="trials"/> as Markdown to <paramref name="writer"/>.</summary>
     public static void Write(RunInfo run, IReadOnlyList<TrialResult> trials, TextWriter writer)
     {
         var c = run.Candidate;

@@ -1,6 +1,9 @@
 namespace AgentOps.Evals.Running;
 
 /// <summary>One assertion's verdict on one trial, with a reason a person can act on.</summary>
+/// <param name="Type">The assertion type (<c>contains</c>, <c>tool-called</c>, <c>llm-rubric</c>…).</param>
+/// <param name="Passed">Whether the trial met the assertion.</param>
+/// <param name="Reason">Why, in words a person can act on.</param>
 /// <param name="Score">A graded score where the evaluator has one (similarity, judge score), else null.</param>
 /// <param name="InfraError">True when the assertion could not be evaluated (e.g. the judge failed): not a model failure.</param>
 public sealed record AssertionResult(string Type, bool Passed, string Reason, double? Score = null, bool InfraError = false)
@@ -8,6 +11,8 @@ public sealed record AssertionResult(string Type, bool Passed, string Reason, do
     /// <summary>The Microsoft.Extensions.AI.Evaluation metric the verdict was read from; null when none was returned.</summary>
     public Evaluation.Meai.EvaluatorMetric? Metric { get; init; }
 
+    /// <summary>A passing verdict.</summary>
     public static AssertionResult Pass(string type, string reason, double? score = null) => new(type, true, reason, score);
+    /// <summary>A failing verdict.</summary>
     public static AssertionResult Fail(string type, string reason, double? score = null) => new(type, false, reason, score);
 }

@@ -10,7 +10,7 @@ namespace AgentOps.Evals.Running;
 
 /// <summary>Runs k trials of every case against the target with bounded concurrency, storing each trial as it finishes.
 /// Trials already in the store for this run are skipped, which is what makes <c>--resume</c> call no model twice.</summary>
-public sealed class EvalRunner
+internal sealed class EvalRunner
 {
     /// <summary>Runs the plan. Cancelling stops new trials, keeps every finished one, and marks the run interrupted.</summary>
     public async Task<RunOutcome> RunAsync(RunPlan plan, IResultStore store, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -138,4 +138,8 @@ public sealed class EvalRunner
 
 /// <summary>How a run ended: its id, status, trials run now and trials skipped because the store already had them.</summary>
 /// <param name="InfraErrorsRetried">Stored infrastructure-error trials run again (<c>--retry-infra</c>).</param>
+/// <param name="RunId">The run.</param>
+/// <param name="Status">How it ended: completed or interrupted.</param>
+/// <param name="TrialsRun">Trials run now.</param>
+/// <param name="TrialsSkipped">Trials skipped because the store already had them (a resume).</param>
 public sealed record RunOutcome(string RunId, RunStatus Status, int TrialsRun, int TrialsSkipped, int InfraErrorsRetried = 0);

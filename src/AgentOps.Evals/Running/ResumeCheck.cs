@@ -6,7 +6,7 @@ namespace AgentOps.Evals.Running;
 /// A resumed run must be finished by the candidate that started it: the same provider, model, prompt and model settings. Otherwise
 /// one run would mix two candidates' answers under the first one's name, so the resume is refused with the reason.
 /// </summary>
-public static class ResumeCheck
+internal static class ResumeCheck
 {
     /// <summary>The provider a resume uses: the run's own, unless <paramref name="providerOverride"/> names it again.</summary>
     public static string Provider(RunInfo stored, string? providerOverride, string storePath)

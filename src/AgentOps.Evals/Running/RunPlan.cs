@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace AgentOps.Evals.Running;
 
 /// <summary>Everything a run needs: which run it is, the cases, who answers them, and how they are judged.</summary>
-public sealed record RunPlan
+internal sealed record RunPlan
 {
     public required RunInfo Run { get; init; }
     public required IReadOnlyList<GoldenCase> Cases { get; init; }

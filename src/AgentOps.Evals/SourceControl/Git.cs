@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace AgentOps.Evals.SourceControl;
 
 /// <summary>Runs git for what the harness reads from the repository (commit, branch, file history).</summary>
-public static class Git
+internal static class Git
 {
     /// <summary>git's standard output, or null when git is missing, the folder is not in a repository, or git fails.</summary>
     public static string? Run(string arguments, string? workingDirectory = null)

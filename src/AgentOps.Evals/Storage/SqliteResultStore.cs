@@ -53,6 +53,7 @@ public sealed class SqliteResultStore : IResultStore
         finally { _gate.Release(); }
     }
 
+    /// <inheritdoc />
     public async Task CreateRunAsync(RunInfo run, CancellationToken cancellationToken = default)
     {
         await GuardedAsync(async () =>
@@ -83,6 +84,7 @@ public sealed class SqliteResultStore : IResultStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public Task AppendTrialAsync(TrialResult trial, CancellationToken cancellationToken = default) =>
         AppendTrialsAsync([trial], cancellationToken);
 
@@ -153,6 +155,7 @@ public sealed class SqliteResultStore : IResultStore
         _ => outcome.ToString(),
     };
 
+    /// <inheritdoc />
     public async Task FinishRunAsync(string runId, RunStatus status, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
     {
         await GuardedAsync(async () =>
@@ -166,12 +169,14 @@ public sealed class SqliteResultStore : IResultStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         var runs = await QueryRunsAsync("WHERE run_id = $p", runId, cancellationToken).ConfigureAwait(false);
         return runs.FirstOrDefault();
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<RunInfo>> ListRunsAsync(string? candidate = null, CancellationToken cancellationToken = default) =>
         candidate is null
             ? QueryRunsAsync("ORDER BY started_at DESC", null, cancellationToken)
@@ -209,6 +214,7 @@ public sealed class SqliteResultStore : IResultStore
             return runs;
         }, cancellationToken);
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<TrialResult>> GetTrialsAsync(string runId, CancellationToken cancellationToken = default) =>
         ReadTrialsAsync(runId, summary: false, cancellationToken);
 
@@ -272,6 +278,7 @@ public sealed class SqliteResultStore : IResultStore
             }
         }, cancellationToken);
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync().ConfigureAwait(false);

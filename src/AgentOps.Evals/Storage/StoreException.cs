@@ -6,6 +6,7 @@ namespace AgentOps.Evals.Storage;
 /// read-only store is the user's input to fix (exit 2); a full or failing disk is an infrastructure error (exit 3).</summary>
 public sealed class StoreException : Exception
 {
+    /// <summary>A failure of the store at <paramref name="path"/>; the message is prefixed with the path.</summary>
     public StoreException(string path, StoreFailure failure, string message, Exception? inner = null)
         : base($"{path}: {message}", inner)
     {
@@ -19,6 +20,7 @@ public sealed class StoreException : Exception
     /// <summary>The store file.</summary>
     public string Path { get; }
 
+    /// <summary>Why the store could not be used: decides the exit code.</summary>
     public StoreFailure Failure { get; }
 
     /// <summary>True when the user must fix the input (another --store, a writable copy, a newer harness).</summary>

@@ -11,8 +11,10 @@ public static class EvalTelemetry
     /// <summary>The name to subscribe to for both traces and metrics.</summary>
     public const string SourceName = "AgentOps.Evals";
 
+    /// <summary>The spans of runs, cases, trials and model calls.</summary>
     public static readonly ActivitySource Source = new(SourceName, CandidateIdentityVersion);
 
+    /// <summary>The metrics: trials, pass rates, tokens, cost and latency.</summary>
     public static readonly Meter Meter = new(SourceName, CandidateIdentityVersion);
 
     internal static readonly Counter<long> Trials = Meter.CreateCounter<long>("agentops.evals.trials", "{trial}", "Trials finished, by candidate and outcome");

@@ -10,6 +10,7 @@ namespace AgentOps.Evals.Telemetry;
 /// Off unless an endpoint is given (<c>--otlp</c>) or set in the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
 public static class TelemetrySetup
 {
+    /// <summary>The standard OpenTelemetry variable naming the OTLP endpoint.</summary>
     public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>Starts exporting, or returns null when telemetry is off. Dispose to flush and stop.</summary>

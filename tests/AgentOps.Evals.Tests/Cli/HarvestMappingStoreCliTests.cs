@@ -50,6 +50,22 @@ public sealed class HarvestMappingStoreCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Ephemeral_key_ignores_a_key_in_the_environment_and_writes_no_mapping_store()
+    {
+        // With the key set, --ephemeral-key used to run on the real key: the mapping store was written, and where it was
+        // written was never checked. Now it means what it says: a throwaway key, no store.
+        var goldenSet = Path.Combine(_dir, "golden-set");
+        Directory.CreateDirectory(goldenSet);
+        var store = Path.Combine(goldenSet, "mapping.db");
+
+        var result = await CliProcess.RunInAsync(_dir, Key, "harvest", "--config", Config(store, goldenSet), "--ephemeral-key");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("no mapping store (ephemeral key)", result.Stdout);
+        Assert.False(File.Exists(store));
+    }
+
+    [Fact]
     public async Task A_mapping_store_in_a_repositorys_tracked_tree_is_refused_but_a_git_ignored_one_is_accepted()
     {
         var repo = Path.Combine(_dir, "repo");
