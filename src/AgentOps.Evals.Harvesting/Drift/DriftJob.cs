@@ -15,7 +15,7 @@ public sealed class DriftJob
 {
     private const int ExamplesPerCluster = 3;
 
-    /// <summary>Uncovered clusters merge at this fraction of the join threshold (CoverageClustering says why).</summary>
+    /// <summary>Uncovered clusters merge at this fraction of the join threshold (IntentClustering.MergeUncovered says why).</summary>
     internal const double UncoveredMergeFactor = 0.5;
     private readonly IQueryVectorizer? vectorizer;
 
@@ -55,13 +55,14 @@ public sealed class DriftJob
             throw new InputException("drift", "--since", $"no production query with a user message in the window ({windows.Describe()}); {all.Count} queries read in {traceFiles.Count} files");
         var cases = request.Cases.Where(c => c.Status == CaseStatus.Active && GoldenText(c).Length > 0).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
 
-        // Golden inputs first, then this window's queries, then the previous window's: one TF-IDF fit over all of them.
+        // Golden inputs first: a cluster's leader is then a case where one exists, so production phrasings gather around it.
         var texts = cases.Select(GoldenText).Concat(current.Select(q => q.Text)).Concat(previous.Select(q => q.Text)).ToList();
-        var space = vectorizer ?? new TfIdfVectorizer(options.JoinSimilarity, options.CoverSimilarity);
+        var space = vectorizer ?? new TfIdfVectorizer(options.JoinSimilarity);
         var vectors = await space.VectorizeAsync(texts, ct).ConfigureAwait(false);
         var minSize = Math.Max(3, (int)Math.Ceiling(current.Count * 0.01));
-        var nearest = GoldenCoverage.Nearest(vectors.Skip(cases.Count).ToList(), vectors.Take(cases.Count).ToList(), space.Dimensions);
-        var labels = CoverageClustering.Label(vectors, cases.Count, nearest, space, minSize, UncoveredMergeFactor);
+        var labels = IntentClustering.Cluster(vectors, space.Dimensions, space.JoinSimilarity, minSize);
+        var anchored = Enumerable.Range(0, texts.Count).Select(i => i < cases.Count).ToArray();
+        labels = IntentClustering.MergeUncovered(vectors, labels, anchored, space.JoinSimilarity * UncoveredMergeFactor, space.Dimensions);
         var clusterCount = labels.DefaultIfEmpty(-1).Max() + 1;
         var centroids = IntentClustering.Centroids(vectors, labels, clusterCount, space.Dimensions);
 
@@ -138,7 +139,6 @@ public sealed class DriftJob
             Clusters = clusters,
             UnclusteredShare = (double)currentLabels.Count(l => l < 0) / current.Count,
             NoCaseShare = clusters.Where(c => c.Cases == 0).Sum(c => c.TrafficShare),
-            NearCaseShare = current.Count == 0 ? 0 : (double)nearest.Take(current.Count).Count(n => n.Case >= 0 && n.Similarity >= space.CoverSimilarity) / current.Count,
             Shifts = shifts,
             CasesWritten = written,
             CasesAlreadyPresent = present,

@@ -27,9 +27,6 @@ public sealed record DriftReport
     /// <summary>Share of this window's traffic in clusters with no active case: the coverage figure <c>health</c> reads.</summary>
     public double NoCaseShare { get; init; }
 
-    /// <summary>Share of this window's queries within the cover similarity of a golden case (the per-query coverage).</summary>
-    public double NearCaseShare { get; init; }
-
     public IReadOnlyList<DimensionShift> Shifts { get; init; } = [];
     public IReadOnlyList<string> CasesWritten { get; init; } = [];
     public IReadOnlyList<string> CasesAlreadyPresent { get; init; } = [];

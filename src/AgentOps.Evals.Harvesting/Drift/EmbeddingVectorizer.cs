@@ -20,9 +20,6 @@ internal sealed class EmbeddingVectorizer(IEmbeddingGenerator<string, Embedding<
 
     public double JoinSimilarity => joinSimilarity;
 
-    /// <summary>Not calibrated for embeddings (no labelled embedding run here): a query as close to a case as a cluster's members are.</summary>
-    public double CoverSimilarity => joinSimilarity;
-
     public async Task<IReadOnlyList<SparseVector>> VectorizeAsync(IReadOnlyList<string> texts, CancellationToken ct)
     {
         var vectors = new List<SparseVector>(texts.Count);

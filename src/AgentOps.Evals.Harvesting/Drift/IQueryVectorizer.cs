@@ -9,9 +9,6 @@ internal interface IQueryVectorizer
     /// <summary>Cosine similarity a query needs to join a cluster; depends on the vector space, so each vectorizer names its own.</summary>
     double JoinSimilarity { get; }
 
-    /// <summary>Cosine similarity to its nearest golden case at which a query counts as covered by that case.</summary>
-    double CoverSimilarity { get; }
-
     /// <summary>One unit vector per text, in order. A vectorizer may fit itself to the whole batch (TF-IDF weights).</summary>
     Task<IReadOnlyList<SparseVector>> VectorizeAsync(IReadOnlyList<string> texts, CancellationToken ct);
 

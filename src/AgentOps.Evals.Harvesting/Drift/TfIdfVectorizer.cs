@@ -7,12 +7,9 @@ namespace AgentOps.Evals.Harvesting.Drift;
 /// The local default: no network, no model. Word unigrams and bigrams plus character 3–5-grams inside words, hashed
 /// into 2^16 buckets, weighted by TF-IDF fitted on the batch (production queries and golden inputs together), then
 /// L2-normalized. Character n-grams let "refund"/"refunds"/"refunded" meet; tokens holding digits (order numbers,
-/// amounts) are dropped, since they name instances, not intents; so are <see cref="StopWords"/> (greetings, pronouns,
-/// auxiliaries), unless a text has nothing else. Deterministic for a given input. It cannot bridge languages: "refund"
-/// and "Erstattung" share no feature, so a covered intent asked in a new language looks new (the language dimension's
-/// PSI is where a language shift shows; embeddings bridge it).
+/// amounts) are dropped, since they name instances, not intents. Deterministic for a given input.
 /// </summary>
-internal sealed class TfIdfVectorizer(double joinSimilarity = 0.30, double coverSimilarity = 0.20, bool contentWordsOnly = true) : IQueryVectorizer
+internal sealed class TfIdfVectorizer(double joinSimilarity = 0.30) : IQueryVectorizer
 {
     private const int Bits = 16;
     private const float CharWeight = 0.35f;
@@ -25,8 +22,6 @@ internal sealed class TfIdfVectorizer(double joinSimilarity = 0.30, double cover
     public int Dimensions => 1 << Bits;
 
     public double JoinSimilarity => joinSimilarity;
-
-    public double CoverSimilarity => coverSimilarity;
 
     public Task<IReadOnlyList<SparseVector>> VectorizeAsync(IReadOnlyList<string> texts, CancellationToken ct)
     {
@@ -70,7 +65,6 @@ internal sealed class TfIdfVectorizer(double joinSimilarity = 0.30, double cover
     {
         var features = new Dictionary<int, float>();
         var tokens = Tokens(Identifiers.Replace(text, " "));
-        if (contentWordsOnly && tokens.Where(t => !StopWords.Contains(t)).ToList() is { Count: > 0 } content) tokens = content;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i];

@@ -7,7 +7,7 @@ namespace AgentOps.Evals.Config;
 internal static class DriftHealthConfigReader
 {
     private static readonly string[] DriftFields =
-        ["min-traffic-share", "max-case-share", "sample", "psi-previous", "psi-golden", "max-thumbs-down-rise", "max-queries", "join-similarity", "cover-similarity", "embeddings"];
+        ["min-traffic-share", "max-case-share", "sample", "psi-previous", "psi-golden", "max-thumbs-down-rise", "max-queries", "join-similarity", "embeddings"];
     private static readonly string[] EmbeddingFields = ["provider", "model", "cassette", "join-similarity"];
     private static readonly string[] HealthFields = ["incidents", "incidents-file", "p0-target-hours", "flaky-runs"];
 
@@ -27,7 +27,6 @@ internal static class DriftHealthConfigReader
             MaxThumbsDownRise = Share("max-thumbs-down-rise", drift.MaxThumbsDownRise),
             MaxQueries = (int?)reader.Integer(f.GetValueOrDefault("max-queries"), "drift.max-queries", 100, 10_000_000) ?? drift.MaxQueries,
             JoinSimilarity = Share("join-similarity", drift.JoinSimilarity),
-            CoverSimilarity = Share("cover-similarity", drift.CoverSimilarity),
             Embeddings = Embeddings(f.GetValueOrDefault("embeddings"), reader, providers),
         };
     }

@@ -27,9 +27,6 @@ public sealed record DriftOptions
     /// <summary>Cosine similarity a query needs to join an existing cluster (the local vectors); below it a new cluster starts.</summary>
     public double JoinSimilarity { get; init; } = 0.30;
 
-    /// <summary>Cosine similarity to its nearest golden case at which a query counts as covered (the local vectors; calibrated on bench/drift's dev sets).</summary>
-    public double CoverSimilarity { get; init; } = 0.20;
-
     /// <summary>Embeddings instead of the local vectors: a provider name (OpenAI-compatible) and a model; null = local.</summary>
     public EmbeddingsOptions? Embeddings { get; init; }
 }
