@@ -72,6 +72,7 @@ internal static class HarvestCommand
             SchemaPath = Path.GetRelativePath(outFolder, Path.Combine(ws.GoldenSetRoot, "case.schema.json")).Replace('\\', '/'),
         };
         var summary = await new HarvestJob().RunAsync(request, cancellationToken);
+        AgentOps.Evals.Harvesting.Health.HarvestHistory.Record(ws.StorePath, summary, request.Time.GetUtcNow());
         if (GlobalOptions.JsonGiven(parse)) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, CliJson.Options));
         else Print(summary, outFolder, ephemeral: key is null);
         return ExitCodes.Ok;
