@@ -17,6 +17,6 @@ public sealed class AgentTarget(TargetContext context, Func<IChatClient, string?
         var agent = createAgent(turn.ChatClient, turn.Instructions);
         var options = new ChatClientAgentRunOptions(new ChatOptions { ModelId = turn.Model, Tools = turn.Tools.Count > 0 ? turn.Tools : null, ResponseFormat = turn.ResponseFormat });
         var response = await agent.RunAsync(turn.Messages, session: null, options, cancellationToken).ConfigureAwait(false);
-        return new AgentAnswer(response.Text, response.FinishReason?.Value);
+        return new AgentAnswer(response.Text, response.FinishReason?.Value, [.. response.Messages]);
     }
 }

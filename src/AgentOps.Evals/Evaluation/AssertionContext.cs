@@ -13,4 +13,11 @@ public sealed record AssertionContext(GoldenCase Case, TargetResponse Response, 
 
     /// <summary>Embeddings for <c>similar</c>; null when none is configured.</summary>
     public IEmbeddingGenerator<string, Embedding<float>>? Embeddings { get; init; }
+
+    private Meai.TrialTranscript? _transcript;
+
+    /// <summary>This trial as MEAI evaluators read it, built on first use and shared by the trial's assertions; a copy made
+    /// with <c>with</c> (a turn of a conversation, another judge) builds its own.</summary>
+    internal Meai.TrialTranscript Transcript =>
+        _transcript is { } built && ReferenceEquals(built.Source, this) ? built : _transcript = Meai.TrialTranscript.Of(this);
 }

@@ -9,6 +9,21 @@ namespace AgentOps.Evals.Evaluation;
 /// <summary>Reads typed fields from an assertion, adding a problem that says what was found and what was expected.</summary>
 internal static class AssertionFields
 {
+    // Fields any assertion may carry that the runner or reports read, not the evaluator.
+    private static readonly string[] CommonFields = ["description", "weight", "metric", "label", "id"];
+
+    /// <summary>Adds a problem for every field that is neither one of <paramref name="fields"/> nor a common one: a typo
+    /// would otherwise fall back to a default silently.</summary>
+    public static void CheckKnownFields(this AssertionSpec spec, string type, IReadOnlyList<string> fields, List<Problem> problems)
+    {
+        foreach (var (name, _) in spec.Args)
+        {
+            if (!fields.Contains(name, StringComparer.Ordinal) && !CommonFields.Contains(name, StringComparer.Ordinal))
+                problems.Add(new Problem(spec.Location, name, $"unknown field for '{type}'; expected " +
+                    (fields.Count == 0 ? "no fields" : "one of: " + string.Join(", ", fields))));
+        }
+    }
+
     /// <summary>A required scalar read as text (YAML may hand over <c>14</c> where "14" was meant).</summary>
     public static string? RequiredText(this AssertionSpec spec, string name, List<Problem> problems, bool allowEmpty = false)
     {

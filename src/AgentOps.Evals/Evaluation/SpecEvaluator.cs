@@ -10,9 +10,6 @@ namespace AgentOps.Evals.Evaluation;
 /// </summary>
 internal abstract class SpecEvaluator<TArgs> : IAssertionType where TArgs : class
 {
-    // Fields any assertion may carry that the runner or reports read, not the evaluator.
-    private static readonly string[] CommonFields = ["description", "weight", "metric", "label", "id"];
-
     public abstract string Type { get; }
 
     /// <summary>The fields this assertion type reads; any other field is reported as unknown (a typo would otherwise fall back to a default silently).</summary>
@@ -36,27 +33,10 @@ internal abstract class SpecEvaluator<TArgs> : IAssertionType where TArgs : clas
     {
         var found = new List<Problem>();
         var args = Parse(spec, found);
-        foreach (var (name, _) in spec.Args)
-        {
-            if (!Contains(Fields, name) && !Contains(CommonFields, name))
-                found.Add(new Problem(spec.Location, name, $"unknown field for '{Type}'; expected {DescribeFields()}"));
-        }
+        spec.CheckKnownFields(Type, Fields, found);
         foreach (var problem in found)
             problems.Add(problem);
         return found.Count == 0 && args is not null ? new Bound(this, spec.Location, args) : null;
-    }
-
-    private string DescribeFields() =>
-        Fields.Count == 0 ? "no fields" : "one of: " + string.Join(", ", Fields);
-
-    private static bool Contains(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-                return true;
-        }
-        return false;
     }
 
     /// <summary>The parsed fields and the evaluator that reads them.</summary>
@@ -66,7 +46,7 @@ internal abstract class SpecEvaluator<TArgs> : IAssertionType where TArgs : clas
 
         public override bool NeedsContext => evaluator.NeedsContext;
 
-        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
+        protected internal override ValueTask<AssertionResult> CheckAsync(AssertionContext context, CancellationToken cancellationToken) =>
             evaluator.EvaluateAsync(args, context, cancellationToken);
     }
 }

@@ -7,6 +7,6 @@ namespace AgentOps.Evals.Evaluation;
 /// non-passing result, so such a spec never passes silently. The loader refuses these cases before a run.</summary>
 internal sealed class UnusableAssertion(string type, SourceLocation location, string reason, bool infraError) : BoundAssertion(type, location)
 {
-    public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
+    protected internal override ValueTask<AssertionResult> CheckAsync(AssertionContext context, CancellationToken cancellationToken) =>
         new(new AssertionResult(Type, false, reason, InfraError: infraError));
 }

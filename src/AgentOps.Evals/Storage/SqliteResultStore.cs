@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AgentOps.Evals.Evaluation.Meai;
 using AgentOps.Evals.Running;
 using Microsoft.Data.Sqlite;
 
@@ -218,7 +219,8 @@ public sealed class SqliteResultStore : IResultStore
             var assertions = new Dictionary<(string, int), List<AssertionResult>>();
             using (var command = _connection.CreateCommand())
             {
-                command.CommandText = "SELECT case_id, trial, type, passed, reason, score, infra_error FROM assertions WHERE run_id = $run"
+                // Summaries leave the metrics out: a run's table and exit code need only the verdicts.
+                command.CommandText = $"SELECT case_id, trial, type, passed, reason, score, infra_error, {(summary ? "NULL" : "metric")} FROM assertions WHERE run_id = $run"
                     + (summary ? " AND passed = 0" : "") + " ORDER BY case_id, trial, ordinal";
                 command.Parameters.AddWithValue("$run", runId);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -226,7 +228,10 @@ public sealed class SqliteResultStore : IResultStore
                 {
                     var key = (reader.GetString(0), reader.GetInt32(1));
                     if (!assertions.TryGetValue(key, out var list)) assertions[key] = list = [];
-                    list.Add(new AssertionResult(reader.GetString(2), reader.GetInt32(3) == 1, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.GetInt32(6) == 1));
+                    list.Add(new AssertionResult(reader.GetString(2), reader.GetInt32(3) == 1, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.GetInt32(6) == 1)
+                    {
+                        Metric = reader.IsDBNull(7) ? null : JsonSerializer.Deserialize<EvaluatorMetric>(reader.GetString(7), StoreJson.Options),
+                    });
                 }
             }
             using (var command = _connection.CreateCommand())

@@ -78,6 +78,11 @@ internal static class StoreSchema
                 drifted INTEGER NOT NULL,
                 report TEXT NOT NULL);
             """),
+        // An assertion's Microsoft.Extensions.AI.Evaluation metric (name, value, rating, reason, diagnostics, metadata) as
+        // JSON beside the verdict read from it; null for rows written before version 4.
+        new(4, "assertion metrics", """
+            ALTER TABLE assertions ADD COLUMN metric TEXT;
+            """),
         // harvest keeps its runs too, so health reads time to eval and the production-sourced intake from the store.
         new(5, "harvest runs", """
             CREATE TABLE IF NOT EXISTS harvest_runs (

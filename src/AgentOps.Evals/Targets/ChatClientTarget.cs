@@ -20,6 +20,6 @@ public sealed class ChatClientTarget(TargetContext context, Func<IChatClient, IC
         var options = new ChatOptions { ModelId = turn.Model, ResponseFormat = turn.ResponseFormat };
         if (turn.Tools.Count > 0) options.Tools = turn.Tools;
         var response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        return new AgentAnswer(response.Text, response.FinishReason?.Value);
+        return new AgentAnswer(response.Text, response.FinishReason?.Value, [.. response.Messages]);
     }
 }

@@ -26,29 +26,7 @@ public sealed class ChatTarget(IChatClient client, string model, PromptTemplate?
         }
 
         var conversation = new List<ConversationTurn>();
-        var reply = (Output: "", CircuitBreaker: false);
-        // A history that ends with the user's message is answered first, as the conversation's opening turn.
-        if (goldenCase.Input.Messages.Count > 0 && goldenCase.Input.Messages[^1].Role == "user")
-        {
-            reply = await exchange.TurnAsync(null, ConversationTurn.History, conversation, cancellationToken).ConfigureAwait(false);
-            if (reply.CircuitBreaker) return exchange.Response(reply.Output, true, conversation);
-        }
-        foreach (var turn in goldenCase.Input.Turns)
-        {
-            reply = await exchange.TurnAsync(turn.User, ConversationTurn.Scripted, conversation, cancellationToken).ConfigureAwait(false);
-            if (reply.CircuitBreaker) return exchange.Response(reply.Output, true, conversation);
-        }
-        if (goldenCase.Input.SimulatedUser is { } simulated)
-        {
-            var player = new SimulatedUserPlayer(bound, simulated, simulated.Model ?? model);
-            for (var i = 0; i < simulated.MaxTurns; i++)
-            {
-                var said = await player.NextAsync(exchange.Messages, cancellationToken).ConfigureAwait(false);
-                if (said is null) break;
-                reply = await exchange.TurnAsync(said, ConversationTurn.Simulated, conversation, cancellationToken).ConfigureAwait(false);
-                if (reply.CircuitBreaker) break;
-            }
-        }
+        var reply = await ConversationLoop.PlayAsync(goldenCase, exchange, conversation, bound, model, cancellationToken).ConfigureAwait(false);
         return exchange.Response(reply.Output, reply.CircuitBreaker, conversation);
     }
 

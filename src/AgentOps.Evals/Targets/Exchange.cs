@@ -9,7 +9,7 @@ namespace AgentOps.Evals.Targets;
 /// <summary>One trial's conversation with the model: the growing message list, and the trajectory, usage and latency of
 /// every model call, across the tool loop of each reply and across the user turns of a conversation.</summary>
 internal sealed class Exchange(IChatClient client, TrialContext trial, List<ChatMessage> messages, ChatOptions options,
-    GoldenCase goldenCase, string model, int maxToolIterations)
+    GoldenCase goldenCase, string model, int maxToolIterations) : IConversation
 {
     private readonly List<ModelTurn> _turns = [];
     private readonly List<ToolCallRecord> _calls = [];

@@ -1,4 +1,6 @@
 using AgentOps.Evals.Cases;
+using AgentOps.Evals.Providers;
+using AgentOps.Evals.Running;
 using Microsoft.Extensions.AI;
 
 namespace AgentOps.Evals.Targets;
@@ -21,18 +23,15 @@ public abstract class InProcessTarget(TargetContext context) : ITarget
         var recorder = new TrajectoryRecorder(request.Context, Context.MaxToolIterations);
         var client = new TurnCaptureChatClient(Context.ChatClient, recorder);
         var tools = MockToolFunction.ForCase(request.Case, recorder);
-        var turn = new AgentTurn(request.Case, client, Messages(request.Case), tools, Context.Prompt?.Render(request.Case.Input.Vars), Context.Model);
-        AgentAnswer? answer = null;
-        try
-        {
-            answer = await RunAgentAsync(turn, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (recorder.CircuitBroken)
-        {
-            // The agent looped on tools; what it recorded so far is the failed trial's trajectory.
-        }
-        return new TargetResponse(answer?.Text ?? "", recorder.Trajectory(), recorder.Usage(), recorder.LatencyMs,
-            answer?.FinishReason ?? recorder.LastFinishReason, recorder.LastModel ?? Context.Model, CircuitBreaker: recorder.CircuitBroken);
+        var first = new AgentTurn(request.Case, client, Messages(request.Case), tools, Context.Prompt?.Render(request.Case.Input.Vars), Context.Model);
+        var agent = new InProcessConversation(RunAgentAsync, first, recorder);
+        var conversation = new List<ConversationTurn>();
+        // A conversation case plays its turns as the chat target does: the same loop, this agent on the other side.
+        var (output, _) = request.Case.Input.IsConversation
+            ? await ConversationLoop.PlayAsync(request.Case, agent, conversation, new TrialBoundChatClient(Context.ChatClient, request.Context), Context.Model, cancellationToken).ConfigureAwait(false)
+            : await agent.ReplyAsync(cancellationToken).ConfigureAwait(false);
+        return new TargetResponse(output, recorder.Trajectory() with { Conversation = conversation }, recorder.Usage(), recorder.LatencyMs,
+            agent.LastAnswer?.FinishReason ?? recorder.LastFinishReason, recorder.LastModel ?? Context.Model, CircuitBreaker: recorder.CircuitBroken);
     }
 
     private static List<ChatMessage> Messages(GoldenCase goldenCase) =>
@@ -42,7 +41,8 @@ public abstract class InProcessTarget(TargetContext context) : ITarget
 /// <summary>One trial as an in-process agent sees it.</summary>
 /// <param name="Case">The golden case being answered.</param>
 /// <param name="ChatClient">The model client to build the agent on: bound to this trial (cassettes, meters) and recording turns.</param>
-/// <param name="Messages">The case's input messages (user turns and any scripted history).</param>
+/// <param name="Messages">The conversation so far: the case's input messages (history and user message) and, in a
+/// conversation case, every later user turn and the agent's earlier replies.</param>
 /// <param name="Tools">The case's mocked tools as functions returning the case's recorded results.</param>
 /// <param name="Instructions">The candidate's prompt rendered with the case's vars, or null.</param>
 /// <param name="Model">The candidate's model id.</param>
@@ -54,4 +54,6 @@ public sealed record AgentTurn(GoldenCase Case, IChatClient ChatClient, IList<Ch
 }
 
 /// <summary>What an in-process agent answered: its final text and, when known, why it stopped.</summary>
-public sealed record AgentAnswer(string Text, string? FinishReason = null);
+/// <param name="Messages">The reply's messages (tool calls, tool results, the final answer), which the next turn of a
+/// conversation case sees as history; null: the final text alone.</param>
+public sealed record AgentAnswer(string Text, string? FinishReason = null, IReadOnlyList<ChatMessage>? Messages = null);

@@ -13,6 +13,7 @@ internal sealed class TrajectoryRecorder(TrialContext trial, int maxToolIteratio
     private long _input, _output;
     private decimal _cost;
     private double _latency;
+    private int _replyStart;
 
     public TrialContext Trial { get; } = trial;
 
@@ -22,15 +23,28 @@ internal sealed class TrajectoryRecorder(TrialContext trial, int maxToolIteratio
         get { lock (_lock) return Math.Max(0, _turns.Count - 1); }
     }
 
+    /// <summary>How many model calls were recorded so far.</summary>
+    public int TurnCount
+    {
+        get { lock (_lock) return _turns.Count; }
+    }
+
     /// <summary>True once the agent asked the model more than max-tool-iterations + 1 times.</summary>
     public bool CircuitBroken { get; private set; }
+
+    /// <summary>Starts the agent's next reply: the tool-iteration limit counts the model calls of one reply, as the chat
+    /// target's loop does, so a long conversation is not cut for its length.</summary>
+    public void StartReply()
+    {
+        lock (_lock) _replyStart = _turns.Count;
+    }
 
     /// <summary>Refuses a model call once the circuit is broken (or past the limit), so a looping agent ends as a failed trial.</summary>
     public void BeforeCall()
     {
         lock (_lock)
         {
-            if (CircuitBroken || _turns.Count > maxToolIterations) Break();
+            if (CircuitBroken || _turns.Count - _replyStart > maxToolIterations) Break();
         }
     }
 
@@ -39,7 +53,7 @@ internal sealed class TrajectoryRecorder(TrialContext trial, int maxToolIteratio
     {
         lock (_lock)
         {
-            if (_turns.Count - 1 >= maxToolIterations) Break();
+            if (_turns.Count - 1 - _replyStart >= maxToolIterations) Break();
         }
     }
 

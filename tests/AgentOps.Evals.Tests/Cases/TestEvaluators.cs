@@ -20,7 +20,7 @@ internal sealed class TestEvaluator(string type, Func<AssertionSpec, IEnumerable
 
     private sealed class LoadOnly(string type, SourceLocation location) : BoundAssertion(type, location)
     {
-        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
+        protected internal override ValueTask<AssertionResult> CheckAsync(AssertionContext context, CancellationToken cancellationToken) =>
             throw new NotSupportedException("load-time stand-in");
     }
 

@@ -55,12 +55,12 @@ public sealed class HarvestStoreTests : IDisposable
     {
         var path = Path.Combine(_dir, "old.db");
         DriftHistory.Record(path, new DriftReport { RunId = "drift-1", At = Night, Queries = 3 });
-        // Back to version 2 without the table: a store written by the previous release.
+        // Back to version 4 without the table: a store written before migration 5.
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE harvest_runs; PRAGMA user_version = 2;";
+            command.CommandText = "DROP TABLE harvest_runs; PRAGMA user_version = 4;";
             await command.ExecuteNonQueryAsync();
         }
         Assert.Empty(HarvestHistory.Since(path, Night.AddDays(-1)));

@@ -78,14 +78,12 @@ public sealed class InProcessTargetConfigTests
     {
         var store = Path.Combine(Directory.CreateTempSubdirectory("inproc-gate-").FullName, "results.db");
 
-        // Every case but the multi-turn orders-conversation-013: in-process targets do not play `turns:` yet (README says so).
-        const string everyCaseButTheConversation = "suite:refunds,suite:shipping,suite:account,id:orders-status-*,id:orders-cancel-*,"
-            + "id:orders-change-*,id:orders-items-*,id:orders-missing-*,id:orders-other-*,id:orders-prompt-*";
-        var gate = await CliProcess.RunAsync("gate", "--config", SampleConfig, "--candidate", "agent", "--store", store, "--filter", everyCaseButTheConversation);
+        // Every case, the multi-turn orders-conversation-013 included: the agent plays its turns through the chat target's loop.
+        var gate = await CliProcess.RunAsync("gate", "--config", SampleConfig, "--candidate", "agent", "--store", store);
 
         Assert.True(gate.ExitCode == 0, gate.All);
         Assert.Contains("GATE PASS", gate.Stdout);
-        Assert.Contains("[agent] 153/153 trials (100%): 153 passed, 0 failed, 0 infrastructure errors", gate.All);
+        Assert.Contains("[agent] 156/156 trials (100%): 156 passed, 0 failed, 0 infrastructure errors", gate.All);
 
         // This case expects a tool-called assertion: it passes only when the agent's Agent Framework loop called the case's
         // mocked tool with the right arguments, and that call landed in the trial's trajectory.

@@ -14,7 +14,7 @@ internal sealed class OutputContainsEvaluator : IAssertionType
 
     private sealed class Bound(string type, SourceLocation location, string value) : BoundAssertion(type, location)
     {
-        public override ValueTask<AssertionResult> EvaluateAsync(AssertionContext context, CancellationToken cancellationToken) =>
+        protected internal override ValueTask<AssertionResult> CheckAsync(AssertionContext context, CancellationToken cancellationToken) =>
             ValueTask.FromResult(context.Response.Output.Contains(value, StringComparison.Ordinal)
                 ? AssertionResult.Pass(Type, "contains " + value)
                 : AssertionResult.Fail(Type, $"expected to contain '{value}'; response began: '{context.Response.Output}'"));

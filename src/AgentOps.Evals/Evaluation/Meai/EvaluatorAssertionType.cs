@@ -1,7 +1,5 @@
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Diagnostics;
-using AgentOps.Evals.Running;
-using Microsoft.Extensions.AI.Evaluation;
 
 namespace AgentOps.Evals.Evaluation.Meai;
 
@@ -10,17 +8,25 @@ namespace AgentOps.Evals.Evaluation.Meai;
 /// and decides on one of its metrics: a numeric metric against min/max, otherwise the evaluator's own interpretation.
 /// The name and metric are checked when the case loads (with did-you-mean), like every other assertion.
 /// </summary>
-internal sealed class EvaluatorAssertionType(EvaluatorRegistry registry) : SpecEvaluator<EvaluatorAssertionType.Args>
+internal sealed class EvaluatorAssertionType(EvaluatorRegistry registry) : IAssertionType
 {
     public const string TypeName = "evaluator";
 
-    internal sealed record Args(RegisteredEvaluator Registered, string Metric, double? Min, double? Max);
+    private static readonly string[] Fields = ["name", "metric", "min", "max"];
 
-    public override string Type => TypeName;
+    public string Type => TypeName;
 
-    protected override IReadOnlyList<string> Fields { get; } = ["name", "metric", "min", "max"];
+    public BoundAssertion? Bind(AssertionSpec spec, ICollection<Problem> problems)
+    {
+        var found = new List<Problem>();
+        var bound = Parse(spec, found);
+        spec.CheckKnownFields(Type, Fields, found);
+        foreach (var problem in found)
+            problems.Add(problem);
+        return found.Count == 0 ? bound : null;
+    }
 
-    protected override Args? Parse(AssertionSpec spec, List<Problem> problems)
+    private RegisteredEvaluatorAssertion? Parse(AssertionSpec spec, List<Problem> problems)
     {
         var name = spec.RequiredText("name", problems);
         double? min = spec.Args["min"] is null ? null : spec.RequiredNumber("min", problems);
@@ -47,28 +53,6 @@ internal sealed class EvaluatorAssertionType(EvaluatorRegistry registry) : SpecE
             problems.Add(new Problem(spec.Location, "metric", $"found unknown metric '{metric}' of '{name}', {NameSuggestion.Hint(metric, metrics.ToList())}"));
             metric = null;
         }
-        return metric is null || problems.Count > 0 ? null : new Args(registered, metric, min, max);
-    }
-
-    protected override bool NeedsJudgeFor(Args args) => args.Registered.NeedsJudge;
-
-    protected override async ValueTask<AssertionResult> EvaluateAsync(Args args, AssertionContext context, CancellationToken cancellationToken)
-    {
-        EvaluationResult result;
-        try
-        {
-            result = await args.Registered.Evaluator.EvaluateAsync(
-                ChatTranscript.Conversation(context.Case),
-                ChatTranscript.Response(context.Response),
-                context.Judge is { } judge ? new ChatConfiguration(judge) : null,
-                ChatTranscript.Contexts(context.Case),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A crashing evaluator says nothing about the model under test.
-            return new AssertionResult(Type, false, $"evaluator '{args.Registered.Name}' failed: {e.GetType().Name}: {e.Message}", InfraError: true);
-        }
-        return MetricVerdict.From(Type, result, args.Metric, args.Min, args.Max);
+        return metric is null || problems.Count > 0 ? null : new RegisteredEvaluatorAssertion(spec.Location, registered, metric, min, max);
     }
 }

@@ -245,7 +245,7 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
                 foreach (var a in t.Assertions)
                 {
                     var (mark, css) = a.InfraError ? ("!", "infra") : a.Passed ? ("✓", "ok") : ("✗", "ko");
-                    w.Write($"<li class=\"{css}\">{mark} <code>{E(a.Type)}</code> {E(a.Reason)}</li>");
+                    w.Write($"<li class=\"{css}\">{mark} <code>{E(a.Type)}</code> {E(a.Reason)}{MetricLine(a)}</li>");
                 }
                 w.Write("</ul>\n");
             }
@@ -262,6 +262,19 @@ internal sealed class HtmlReportRenderer(TextWriter w, GateVerdict? verdict, Rep
             w.Write("</div>\n");
         }
         w.Write("</div>\n");
+    }
+
+    /// <summary>A registered MEAI evaluator's metric in full (value, rating, diagnostics, metadata); a built-in assertion's
+    /// own metric repeats its verdict and reason, so it is not shown again.</summary>
+    private static string MetricLine(AssertionResult a)
+    {
+        if (a.Metric is not { } m || m.Name == a.Type) return "";
+        var value = m.NumericValue?.ToString("0.###", CultureInfo.InvariantCulture) ?? (m.BooleanValue is { } yes ? (yes ? "yes" : "no") : null) ?? m.StringValue ?? "no value";
+        var parts = new List<string> { $"metric <code>{E(m.Name)}</code> = {E(value)}" };
+        if (m.Rating is not null) parts.Add($"rated {E(m.Rating)}{(m.Failed == true ? " (failed)" : "")}");
+        parts.AddRange(m.Diagnostics.Select(d => $"{E(d.Severity.ToLowerInvariant())}: {E(d.Message)}"));
+        if (m.Metadata.Count > 0) parts.Add(string.Join(", ", m.Metadata.Select(kv => $"{E(kv.Key)}={E(kv.Value)}")));
+        return $"<div class=\"metric muted\">{string.Join(" · ", parts)}</div>";
     }
 
     private void Select(string id, string label, IEnumerable<string> values)
