@@ -118,10 +118,9 @@ public sealed class HarvestJob
         var promotedAt = CaseFileHistory.LastChanged(request.Out, promoted.Select(p => p.Path).ToList());
         var hoursToPromotion = promoted.Select(p => (promotedAt[p.Path] - p.FeedbackAt).TotalHours).ToList();
 
-        var triageMarkdown = Path.Combine(request.Out, "triage.md");
-        var triageJson = Path.Combine(request.Out, "triage.json");
-        WriteIfChanged(triageMarkdown, TriageWriter.ToMarkdown(triage));
-        WriteIfChanged(triageJson, TriageWriter.ToJson(triage));
+        var triageMarkdown = TriageQueue.MarkdownPath(request.Out);
+        var triageJson = TriageQueue.JsonPath(request.Out);
+        TriageQueue.ReplaceHarvest(request.Out, triage);
 
         return new HarvestSummary
         {
@@ -251,12 +250,6 @@ public sealed class HarvestJob
 
     private static bool IsActive(string path) =>
         File.ReadLines(path).Any(l => l.Trim() == "status: active");
-
-    private static void WriteIfChanged(string path, string text)
-    {
-        if (File.Exists(path) && File.ReadAllText(path) == text) return;
-        File.WriteAllText(path, text);
-    }
 
     private static TimeToEvalStats Stats(List<double> toCase, List<double> toPromotion)
     {

@@ -37,6 +37,8 @@ public static class HarvestWorkflows
             SchemaPath = SchemaPathFrom(workspace, outFolder),
         };
         var summary = await new HarvestJob().RunAsync(request, cancellationToken).ConfigureAwait(false);
+        // health reads harvest runs from the store (counts and hours only, never content).
+        Health.HarvestHistory.Record(workspace.StorePath, summary, request.Time.GetUtcNow());
         return new HarvestResult(summary, outFolder, EphemeralKey: key is null);
     }
 

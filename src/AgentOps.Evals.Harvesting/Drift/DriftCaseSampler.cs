@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Harvesting.Anonymization;
 
@@ -11,8 +10,6 @@ namespace AgentOps.Evals.Harvesting.Drift;
 /// </summary>
 internal static class DriftCaseSampler
 {
-    private static readonly JsonSerializerOptions TriageJson = new() { PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower };
-
     public static (List<string> Written, List<string> Present) Write(IReadOnlyList<List<DriftQuery>> clusters, DriftRequest request, byte[] key, string outFolder)
     {
         var written = new List<string>();
@@ -35,7 +32,7 @@ internal static class DriftCaseSampler
             triage.Add(new TriageEntry(0, goldenCase.Id, Path.GetFileName(path), Math.Round(CaseRanking.Score(candidate), 2), candidate.Count,
                 candidate.Flags.Select(f => f.ToName()).ToList(), null, candidate.Session.Tier, candidate.Session.Model, goldenCase.Title));
         }
-        if (triage.Count > 0) AppendToTriage(outFolder, triage);
+        if (triage.Count > 0) TriageQueue.AppendDrift(outFolder, triage);
         return (written, present);
     }
 
@@ -44,21 +41,5 @@ internal static class DriftCaseSampler
         var session = new SessionSummary(query.SessionId ?? query.TraceId, query.SessionId, [query.TraceId], null, query.Tier, query.Model, query.PromptId,
             query.Start, 0, 0, 0, 0, false, 0, 0, false, false, []);
         return new HarvestCandidate(session, [HarvestFlag.Drift], [new CaseMessage("user", query.Text)], [], []);
-    }
-
-    /// <summary>Harvest's queue keeps its entries; drift's new ones follow them, numbered on.</summary>
-    private static void AppendToTriage(string outFolder, List<TriageEntry> added)
-    {
-        var jsonPath = Path.Combine(outFolder, "triage.json");
-        var entries = new List<TriageEntry>();
-        if (File.Exists(jsonPath))
-        {
-            try { entries.AddRange(JsonSerializer.Deserialize<List<TriageEntry>>(File.ReadAllText(jsonPath), TriageJson) ?? []); }
-            catch (JsonException) { /* A hand-damaged queue is rebuilt from this run's entries rather than failing the run. */ }
-        }
-        var known = entries.Select(e => e.CaseId).ToHashSet(StringComparer.Ordinal);
-        foreach (var entry in added.Where(e => !known.Contains(e.CaseId))) entries.Add(entry with { Rank = entries.Count + 1 });
-        File.WriteAllText(jsonPath, TriageWriter.ToJson(entries));
-        File.WriteAllText(Path.Combine(outFolder, "triage.md"), TriageWriter.ToMarkdown(entries));
     }
 }

@@ -107,5 +107,5 @@ internal sealed class TfIdfVectorizer(double joinSimilarity = 0.30) : IQueryVect
         }
     }
 
-    private static bool IsStopWord(string word) => word.Length < 3 || LanguageDetector.IsFunctionWord(word);
+    private static bool IsStopWord(string word) => word.Length < 3 || StopWords.Contains(word);
 }

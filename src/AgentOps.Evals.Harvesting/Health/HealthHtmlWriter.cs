@@ -22,6 +22,9 @@ public static class HealthHtmlWriter
             var late = t.Severity == "P0" && t.MaxHoursToActive > r.P0TargetHours ? " class=flagged" : "";
             b.Append(CultureInfo.InvariantCulture, $"<tr{late}><td>{t.Severity}</td><td>{E(t.Category)}</td><td>{t.Cases}</td><td>{HealthText.Hours(t.MedianHoursToCase)}</td><td>{HealthText.Hours(t.MedianHoursToActive)}</td><td>{HealthText.Hours(t.MaxHoursToActive)}</td></tr>");
         }
+        b.Append("</table><h2>Harvest runs per week (from the store)</h2><table><tr><th>week</th><th>runs</th><th>cases written</th><th>median h to case</th><th>max h to case</th><th>promoted</th></tr>");
+        foreach (var h in r.HarvestWeeks)
+            b.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Week}</td><td>{h.Runs}</td><td>{h.CasesWritten}</td><td>{HealthText.Hours(h.MedianHoursToCase)}</td><td>{HealthText.Hours(h.MaxHoursToCase)}</td><td>{h.Promoted}</td></tr>");
         b.Append("</table><h2>Debt</h2><table><tr><th>case</th><th>since</th><th>days</th><th>detail</th></tr>");
         foreach (var d in r.Quarantined.Concat(r.Flaky))
             b.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(d.CaseId)}</td><td>{d.Since:yyyy-MM-dd}</td><td>{d.Days}</td><td>{E(d.Detail)}</td></tr>");

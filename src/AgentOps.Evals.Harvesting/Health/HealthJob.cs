@@ -31,12 +31,14 @@ public static class HealthJob
         }).OrderByDescending(d => d.Days ?? 0).ToList();
         var incidents = Incidents(options, config);
         var drift = DriftHistory.Recent(storePath, 1).FirstOrDefault();
+        var harvestWeeks = HarvestWeeks(HarvestHistory.Since(storePath, now.AddDays(-7 * 26)), weeks);
         return new HealthReport
         {
             At = now,
             Cases = cases.Count,
             Weeks = weeks,
             TimeToEval = rows,
+            HarvestWeeks = harvestWeeks,
             P0TargetHours = options.P0TargetHours,
             P0WithinTarget = p0Within,
             Backlog = backlogAges.Count,
@@ -67,13 +69,29 @@ public static class HealthJob
         {
             var end = week.AddDays(7);
             var existing = history.Where(h => h.ExistsAt(end.AddTicks(-1))).ToList();
-            weeks.Add(new WeekFigures(ISOWeek.GetYear(week.UtcDateTime) + "-W" + ISOWeek.GetWeekOfYear(week.UtcDateTime).ToString("00", CultureInfo.InvariantCulture),
+            weeks.Add(new WeekFigures(WeekName(week),
                 existing.Count, existing.Count(h => IsProductionSourced(h.Source)), history.Count(h => h.Added >= week && h.Added < end),
                 existing.GroupBy(h => h.Suite).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key.Length == 0 ? "(root)" : g.Key, g => g.Count()),
                 existing.GroupBy(h => h.Severity ?? "P2").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())));
         }
         return weeks;
     }
+
+    private static List<HarvestWeek> HarvestWeeks(IReadOnlyList<HarvestRun> runs, List<WeekFigures> weeks) =>
+        runs.GroupBy(r => WeekName(WeekStart(r.At))).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var written = g.Sum(r => r.CasesWritten);
+            var added = weeks.FirstOrDefault(w => w.Week == g.Key)?.Added;
+            var medians = g.Select(r => r.TimeToEval.MedianHours).OfType<double>().ToList();
+            var maxima = g.Select(r => r.TimeToEval.MaxHours).OfType<double>().ToList();
+            var promotion = g.Select(r => r.TimeToEval.MedianHoursToPromotion).OfType<double>().ToList();
+            return new HarvestWeek(g.Key, g.Count(), written, added is > 0 ? Math.Round(Math.Min(1, (double)written / added.Value), 3) : null,
+                g.Sum(r => r.TimeToEval.Cases), medians.Count == 0 ? null : Math.Round(Median(medians), 1), maxima.Count == 0 ? null : Math.Round(maxima.Max(), 1),
+                g.Sum(r => r.TimeToEval.PromotedCases), promotion.Count == 0 ? null : Math.Round(Median(promotion), 1));
+        }).ToList();
+
+    private static string WeekName(DateTimeOffset week) =>
+        ISOWeek.GetYear(week.UtcDateTime) + "-W" + ISOWeek.GetWeekOfYear(week.UtcDateTime).ToString("00", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset WeekStart(DateTimeOffset at)
     {

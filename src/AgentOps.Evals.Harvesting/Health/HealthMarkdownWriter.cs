@@ -19,6 +19,10 @@ public static class HealthMarkdownWriter
         b.AppendLine("| severity | category | cases | median h to case | promoted | median h to active | max h to active |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var t in r.TimeToEval)
             b.AppendLine(CultureInfo.InvariantCulture, $"| {t.Severity} | {t.Category} | {t.Cases} | {HealthText.Hours(t.MedianHoursToCase)} | {t.Promoted} | {HealthText.Hours(t.MedianHoursToActive)} | {HealthText.Hours(t.MaxHoursToActive)} |");
+        b.AppendLine().AppendLine("## Harvest runs per week (from the store)").AppendLine();
+        b.AppendLine("| week | runs | cases written | share of cases added | feedback cases | median h to case | max h to case | promoted | median h to promotion |").AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var h in r.HarvestWeeks)
+            b.AppendLine(CultureInfo.InvariantCulture, $"| {h.Week} | {h.Runs} | {h.CasesWritten} | {(h.ProductionShareOfAdded is { } p ? p.ToString("P0", CultureInfo.InvariantCulture) : "–")} | {h.FeedbackCases} | {HealthText.Hours(h.MedianHoursToCase)} | {HealthText.Hours(h.MaxHoursToCase)} | {h.Promoted} | {HealthText.Hours(h.MedianHoursToPromotion)} |");
         b.AppendLine().AppendLine("## Debt").AppendLine();
         b.AppendLine("| case | kind | since | days | detail |").AppendLine("|---|---|---|---|---|");
         foreach (var (kind, list) in new[] { ("quarantined", r.Quarantined), ("flaky", r.Flaky) })

@@ -7,6 +7,9 @@ public sealed record HealthReport
     public int Cases { get; init; }
     public IReadOnlyList<WeekFigures> Weeks { get; init; } = [];
     public IReadOnlyList<TimeToEvalRow> TimeToEval { get; init; } = [];
+
+    /// <summary>Harvest runs per week from the store (harvest_runs): cases written and feedback → case hours, as each run measured them.</summary>
+    public IReadOnlyList<HarvestWeek> HarvestWeeks { get; init; } = [];
     public double P0TargetHours { get; init; }
 
     /// <summary>P0 cases promoted within the target, of P0 cases promoted (null: none promoted yet).</summary>
@@ -31,6 +34,14 @@ public sealed record WeekFigures(string Week, int Cases, int ProductionSourced, 
 {
     public double ProductionShare => Cases == 0 ? 0 : (double)ProductionSourced / Cases;
 }
+
+/// <summary>
+/// One ISO week of stored harvest runs: runs, cases written, the production-sourced share of that week's intake (cases
+/// harvest wrote ÷ cases added to the golden set's history; null with no history), and feedback → case hours (median
+/// of the runs' medians, max of their maxima; cases weigh each run equally).
+/// </summary>
+public sealed record HarvestWeek(string Week, int Runs, int CasesWritten, double? ProductionShareOfAdded, int FeedbackCases, double? MedianHoursToCase,
+    double? MaxHoursToCase, int Promoted, double? MedianHoursToPromotion);
 
 /// <summary>Hours from feedback to case creation and to promotion (status active), per feedback category and severity.</summary>
 public sealed record TimeToEvalRow(string Category, string Severity, int Cases, double? MedianHoursToCase, int Promoted, double? MedianHoursToActive, double? MaxHoursToActive);

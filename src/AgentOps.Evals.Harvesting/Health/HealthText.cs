@@ -17,6 +17,9 @@ public static class HealthText
             Inv($"quarantined: {r.Quarantined.Count}; flaky in recent runs: {r.Flaky.Count}"),
             r.IncidentsListed == 0 ? "incidents: none listed (health.incidents / health.incidents-file)"
                 : Inv($"incidents without a case: {r.IncidentsWithoutCases.Count} of {r.IncidentsListed}") + (r.IncidentsWithoutCases.Count > 0 ? " (" + string.Join(", ", r.IncidentsWithoutCases) + ")" : ""),
+            r.HarvestWeeks.LastOrDefault() is { } h
+                ? Inv($"harvest ({h.Week}, from the store): {h.Runs} runs, {h.CasesWritten} cases written") + (h.MedianHoursToCase is { } mh ? Inv($", feedback → case median {mh:0.#} h") : "")
+                : "harvest: no harvest run stored yet",
             r.NoCaseTrafficShare is { } share ? Inv($"traffic in clusters with no case (drift {r.LastDriftAt:yyyy-MM-dd}): {share:P1}, {r.FlaggedClusters} flagged clusters") : "coverage against drift: no drift run stored yet",
         };
         return lines;

@@ -87,6 +87,16 @@ internal static class StoreSchema
         new(4, "assertion metrics", """
             ALTER TABLE assertions ADD COLUMN metric TEXT;
             """),
+        // harvest keeps its runs too, so health reads time to eval and the production-sourced intake from the store.
+        new(5, "harvest runs", """
+            CREATE TABLE IF NOT EXISTS harvest_runs (
+                run_id TEXT PRIMARY KEY,
+                at TEXT NOT NULL,
+                sessions INTEGER NOT NULL,
+                cases_written INTEGER NOT NULL,
+                cases_present INTEGER NOT NULL,
+                summary TEXT NOT NULL);
+            """),
     ];
 
     /// <summary>The version this harness writes and reads.</summary>

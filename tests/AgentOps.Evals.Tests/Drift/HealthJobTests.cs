@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Config;
 using AgentOps.Evals.Evaluation;
+using AgentOps.Evals.Harvesting;
 using AgentOps.Evals.Harvesting.Health;
 
 namespace AgentOps.Evals.Tests.Drift;
@@ -86,7 +87,14 @@ public sealed class HealthJobTests : IDisposable
         var options = new HealthOptions { Incidents = ["INC-7", "INC-9"] };
         var now = new FixedTime(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
 
-        var report = HealthJob.Run(cases, root, Path.Combine(repo, "none.db"), options, ConfigLoader.Default(repo), now);
+        // The nightly harvest recorded its runs in the store: two in week 2 (two cases written, 10 h and 14 h medians), none since.
+        var store = Path.Combine(repo, "results.db");
+        HarvestHistory.Record(store, new HarvestSummary { SessionsRead = 40, CasesWritten = ["harvest-p0.yaml"], TimeToEval = new(1, 10, 10, 10, 0, null) },
+            DateTimeOffset.Parse("2026-11-10T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        HarvestHistory.Record(store, new HarvestSummary { SessionsRead = 35, CasesWritten = ["harvest-p2.yaml"], TimeToEval = new(1, 14, 14, 20, 1, 50) },
+            DateTimeOffset.Parse("2026-11-11T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+        var report = HealthJob.Run(cases, root, store, options, ConfigLoader.Default(repo), now);
 
         Assert.Equal(["2026-W45", "2026-W46", "2026-W47"], report.Weeks.Select(w => w.Week));
         Assert.Equal([3, 5, 4], report.Weeks.Select(w => w.Cases));
@@ -107,6 +115,14 @@ public sealed class HealthJobTests : IDisposable
         Assert.Equal(("orders-b", 10.0), (quarantined.CaseId, quarantined.Days));
         Assert.Equal(["INC-9"], report.IncidentsWithoutCases);
         Assert.Null(report.NoCaseTrafficShare);
+
+        // From the store: week 46's two runs wrote both cases the golden set gained that week (production share of intake 100%).
+        var harvested = Assert.Single(report.HarvestWeeks);
+        Assert.Equal(("2026-W46", 2, 2, (double?)1.0), (harvested.Week, harvested.Runs, harvested.CasesWritten, harvested.ProductionShareOfAdded));
+        Assert.Equal((2, (double?)12.0, (double?)20.0, 1, (double?)50.0),
+            (harvested.FeedbackCases, harvested.MedianHoursToCase, harvested.MaxHoursToCase, harvested.Promoted, harvested.MedianHoursToPromotion));
+        Assert.Contains(HealthText.Headlines(report), l => l.StartsWith("harvest (2026-W46, from the store): 2 runs, 2 cases written, feedback → case median 12 h", StringComparison.Ordinal));
+        Assert.Contains("| 2026-W46 | 2 | 2 | 100 % | 2 | 12 | 20 | 1 | 50 |", HealthMarkdownWriter.Write(report), StringComparison.Ordinal);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
