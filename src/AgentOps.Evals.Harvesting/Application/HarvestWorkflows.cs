@@ -38,7 +38,7 @@ public static class HarvestWorkflows
         };
         var summary = await new HarvestJob().RunAsync(request, cancellationToken).ConfigureAwait(false);
         // health reads harvest runs from the store (counts and hours only, never content).
-        Health.HarvestHistory.Record(workspace.StorePath, summary, request.Time.GetUtcNow());
+        HarvestHistory.Record(workspace.StorePath, summary, request.Time.GetUtcNow());
         return new HarvestResult(summary, outFolder, EphemeralKey: key is null);
     }
 
