@@ -28,6 +28,9 @@ def fields(folder):
     return out
 
 
+PARTICLES = {"van", "von", "der", "den", "del", "della", "dos", "das", "bin", "binti", "ibn", "ben"}
+
+
 def squash(s):
     return re.sub(r"[\s\-().+/]", "", s).lower()
 
@@ -36,7 +39,8 @@ def probes(kind, value):
     if kind == "person-name":
         tokens = value.split()
         if len(tokens) == 1 and not value.isascii(): return [("sub", value)]
-        return [("word", t) for t in tokens if len(t) >= 3]
+        # Particles ("bin", "van der", "de la") are words on their own, not the person.
+        return [("word", t) for t in tokens if len(t) >= 3 and t.lower() not in PARTICLES]
     if kind == "street-address": return [("sub", value.split(",")[0].strip())]
     if kind == "email": return [("sub", value)]
     return [("squash", squash(value))]
