@@ -29,7 +29,7 @@ internal sealed partial class PersonNameDetector : IPiiDetector
             if (last == i && !(denyUnknown && IsUnknownWord(tokens[i].Value)) && !(IsKnown(tokens[i].Value) && !Vocabulary.IsCommon(tokens[i].Value)))
             {
                 // A first name that is also a common word ("Justice", "Will") counts before a known surname.
-                if (gazetteer.IsKnownFirstName(tokens[i].Value) && Adjacent(text, tokens, i) && gazetteer.IsLastName(tokens[i + 1].Value))
+                if (gazetteer.IsKnownFirstName(tokens[i].Value) && WithFamilyName(text, tokens, i) > i)
                 {
                     spans.Add((tokens[i].Index, End(tokens[i + 1])));
                     i++;
@@ -142,6 +142,7 @@ internal sealed partial class PersonNameDetector : IPiiDetector
             var signature = last > i && EndsLine(text, End(tokens[last]));
             if (!signature && !(last > i) && !IsKnown(token)) return;
         }
+        last = WithFamilyName(text, tokens, last);
         spans.Add((tokens[i].Index, End(tokens[last])));
     }
 
@@ -252,8 +253,8 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         return gap is " " || Particles().IsMatch(gap);
     }
 
-    // Not inside a dotted or slashed identifier ("AgentOps.Evals", "src/Harvest"): those are code, not people.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_/\\]|[\p{L}\p{N}]\.)(?:Mc|Mac|O['’]|D['’]|[AaEe]l-)?\p{Lu}\p{Ll}+(?:[\-'’]\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}_]|[./\\][\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    // Not inside a dotted, slashed or dashed identifier ("AgentOps.Evals", "src/Harvest", pseudonyms "anon-1:Dhs-FyeUk"): code, not people.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_/\\\-]|[\p{L}\p{N}][.:])(?:Mc|Mac|O['’]|D['’]|[AaEe]l-)?\p{Lu}\p{Ll}+(?:[\-'’]\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}_]|[./\\\-:][\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
 
     [GeneratedRegex(@"^ (?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ter|zu|dos|das|bin|binti|bint|al|el|ibn|ben|ap|te|ter|y|e)\s){1,3}$", RegexOptions.CultureInvariant)]
