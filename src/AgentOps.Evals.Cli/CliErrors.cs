@@ -23,9 +23,9 @@ internal static class CliErrors
             Console.Error.WriteLine($"error: {e.Message}");
             return e.IsBadInput ? ExitCodes.BadInput : ExitCodes.Inconclusive;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            Console.Error.WriteLine("Cancelled.");
+            Console.Error.WriteLine(e is Application.RunInterruptedException ? e.Message : "Cancelled.");
             return ExitCodes.Inconclusive;
         }
         catch (Exception e)

@@ -4,13 +4,14 @@ namespace AgentOps.Evals.Harvesting;
 
 /// <summary>
 /// The application's own attributes, on any span (often a conversation root span beside the library spans):
-/// session and user ids, customer tier, prompt ids, and guardrail or circuit-breaker trips.
+/// session and user ids, customer tier, locale, prompt ids, and guardrail or circuit-breaker trips.
 /// </summary>
 internal sealed class AppAttributesDialect : ITraceDialect
 {
     private static readonly string[] SessionKeys = ["gen_ai.conversation.id", "session.id", "app.session.id", "conversation.id", "app.conversation.id", "traceloop.association.properties.session_id"];
     private static readonly string[] UserKeys = ["user.id", "enduser.id", "app.user.id", "traceloop.association.properties.user_id"];
     private static readonly string[] TierKeys = ["customer.tier", "app.customer.tier", "user.tier", "enduser.tier", "traceloop.association.properties.customer_tier"];
+    private static readonly string[] LocaleKeys = ["user.locale", "enduser.locale", "app.locale", "locale", "session.locale", "http.request.header.accept_language", "traceloop.association.properties.locale"];
     private static readonly string[] PromptKeys = ["app.prompt.hash", "prompt.hash", "gen_ai.prompt.id", "llm.prompt_template.version", "gen_ai.agent.version"];
 
     public void Read(in OtlpSpan span, SpanFacts facts, bool withContent)
@@ -20,6 +21,7 @@ internal sealed class AppAttributesDialect : ITraceDialect
         facts.UserId ??= First(attributes, UserKeys);
         facts.Tier ??= First(attributes, TierKeys);
         facts.PromptId ??= First(attributes, PromptKeys);
+        facts.Locale ??= First(attributes, LocaleKeys) ?? First(span.Resource, LocaleKeys);
         // Most spans carry neither; checking the raw bytes first keeps the per-attribute scan off the hot path.
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(span.Raw);
         if (raw.IndexOf("guardrail"u8) < 0 && raw.IndexOf("ircuit"u8) < 0) return;

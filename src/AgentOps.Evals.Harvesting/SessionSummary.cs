@@ -21,6 +21,9 @@ internal sealed record SessionSummary(
     bool CircuitBreaker,
     IReadOnlyList<FeedbackEvent> Feedback)
 {
+    /// <summary>The locale attribute of the session's first trace that carries one (null when none does).</summary>
+    public string? Locale { get; init; }
+
     /// <summary>The first negative feedback event, if any: it names the category and the time of the thumbs-down.</summary>
     public FeedbackEvent? NegativeFeedback => Feedback.Where(f => f.Negative).OrderBy(f => f.Timestamp ?? DateTimeOffset.MaxValue).FirstOrDefault();
 
@@ -86,7 +89,10 @@ internal sealed record SessionSummary(
                 toolRuns.Count(r => r.Error),
                 list.Any(t => t.Guardrail),
                 list.Any(t => t.CircuitBreaker),
-                events);
+                events)
+            {
+                Locale = list.Select(t => t.Locale).FirstOrDefault(s => s is not null),
+            };
         }
     }
 }

@@ -11,6 +11,8 @@ internal sealed class SpanFacts
     public string? SessionId { get; set; }
     public string? UserId { get; set; }
     public string? Tier { get; set; }
+    /// <summary>The user's locale from an attribute (user.locale, app.locale, …) on the span or its resource.</summary>
+    public string? Locale { get; set; }
     public string? Model { get; set; }
     public string? PromptId { get; set; }
     public long? InputTokens { get; set; }

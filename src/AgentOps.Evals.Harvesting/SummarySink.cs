@@ -13,6 +13,7 @@ internal sealed class SummarySink(IReadOnlyDictionary<string, ModelPrice> pricin
     {
         var facts = TraceDialects.Read(span, withContent: false)!;
         facts.Tier = Shared(facts.Tier);
+        facts.Locale = Shared(facts.Locale);
         facts.Model = Shared(facts.Model);
         facts.PromptId = Shared(facts.PromptId);
         Spans++;

@@ -9,6 +9,7 @@ internal sealed class TraceSummary(string traceId)
     public string? SessionId { get; set; }
     public string? UserId { get; set; }
     public string? Tier { get; set; }
+    public string? Locale { get; set; }
     public string? Model { get; set; }
     public string? PromptId { get; set; }
     public ulong FirstStart { get; set; } = ulong.MaxValue;
@@ -39,6 +40,7 @@ internal sealed class TraceSummary(string traceId)
         SessionId ??= facts.SessionId;
         UserId ??= facts.UserId;
         Tier ??= facts.Tier;
+        Locale ??= facts.Locale;
         PromptId ??= facts.PromptId;
         if (facts.Start > 0 && facts.Start < FirstStart) FirstStart = facts.Start;
         if (facts.Kind == SpanKind.ModelCall)

@@ -23,6 +23,7 @@ internal static class ShadowCommand
     private static readonly Option<string?> Provider = new("--provider") { Description = "Provider for both sides, instead of each candidate's" };
     private static readonly Option<bool> Record = new("--record") { Description = "Record every call (both sides and the judge) to the cassettes" };
     private static readonly Option<bool> NoJudge = new("--no-judge") { Description = "Skip the pairwise judge (its rules are reported as off)" };
+    private static readonly Option<string?> Resume = new("--resume") { Description = "Finish a killed shadow (its shadow id, or either side's run id): stored trials make no model call again" };
     private static readonly Option<string?> JsonFile = new("--json") { Description = "Write the report as JSON (schemaVersion 1) to this file (- for stdout)" };
     private static readonly Option<string?> MarkdownFile = new("--markdown") { Description = "Write a Markdown report to this file (- for stdout)" };
     private static readonly Option<string?> HtmlFile = new("--html") { Description = "Write a self-contained HTML report to this file" };
@@ -40,7 +41,7 @@ internal static class ShadowCommand
               agentops-evals shadow --baseline production --candidate next --html shadow.html --json shadow.json
             """)
         {
-            Baseline, Candidate, Traces, Since, Sample, Seed, Ephemeral, Set, K, Provider, Record, NoJudge, JsonFile, MarkdownFile, HtmlFile, GlobalOptions.Otlp,
+            Baseline, Candidate, Traces, Since, Sample, Seed, Ephemeral, Set, K, Provider, Record, NoJudge, Resume, JsonFile, MarkdownFile, HtmlFile, GlobalOptions.Otlp,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(() => ExecuteAsync(parse, ct)));
         return command;
@@ -72,7 +73,7 @@ internal static class ShadowCommand
         }
 
         var request = new ShadowRequest(parse.GetValue(Baseline) ?? ws.DefaultCandidate(), parse.GetValue(Candidate)!, parse.GetValue(K) ?? options.K,
-            ws.LoadShadowSet(folder), parse.GetValue(Provider), parse.GetValue(Record), Judge: !parse.GetValue(NoJudge));
+            ws.LoadShadowSet(folder), parse.GetValue(Provider), parse.GetValue(Record), Judge: !parse.GetValue(NoJudge), Resume: parse.GetValue(Resume));
         var report = await ws.ShadowAsync(request, ProgressView.Instance, cancellationToken);
         Write(parse.GetValue(JsonFile), ShadowJsonWriter.ToJson(report));
         Write(parse.GetValue(MarkdownFile), ShadowMarkdownWriter.ToMarkdown(report));

@@ -52,7 +52,9 @@ public sealed class DriftJob
         var current = all.Where(windows.InCurrent).ToList();
         var previous = all.Where(windows.InPrevious).ToList();
         if (current.Count == 0)
-            throw new InputException("drift", "--since", $"no production query with a user message in the window ({windows.Describe()}); {all.Count} queries read in {traceFiles.Count} files");
+            throw new InputException("drift", request.Since is null && request.Until is null ? "traces" : "--since",
+                $"no production query with a user message in the window ({windows.Describe()}); {all.Count} queries read in {traceFiles.Count} files" +
+                (skipped.Count == 0 ? "" : $"; {skipped.Count} bad lines skipped, first: {skipped[0]}"));
         var cases = request.Cases.Where(c => c.Status == CaseStatus.Active && GoldenText(c).Length > 0).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
 
         // Golden inputs first: a cluster's leader is then a case where one exists, so production phrasings gather around it.

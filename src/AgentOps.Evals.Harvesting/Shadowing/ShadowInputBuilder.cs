@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AgentOps.Evals.Cases;
 using AgentOps.Evals.Config;
+using AgentOps.Evals.Diagnostics;
 using AgentOps.Evals.Harvesting.Anonymization;
 using AgentOps.Evals.Running;
 using AgentOps.Evals.Shadowing;
@@ -24,7 +25,10 @@ internal static class ShadowInputBuilder
         if (session.SessionId is { } sid) anonymizer.AddIdentifier("session-id", sid);
         if (session.UserId is { } uid) anonymizer.AddIdentifier("user-id", uid);
 
-        var messages = candidate.Messages.Select(m => new CaseMessage(m.Role, anonymizer.Anonymize(m.Content))).ToList();
+        // The user's turns only: each side replays them in order and answers each itself (production's replies are its own, not history).
+        var users = candidate.Messages.Where(m => m.Role == "user").Select(m => anonymizer.Anonymize(m.Content)).ToList();
+        var messages = new List<CaseMessage> { new("user", users[0]) };
+        var turns = users.Skip(1).Select(u => new CaseTurn(u, [], new SourceLocation(""))).ToList();
         var tools = candidate.Tools.Select(t => t with
         {
             Parameters = t.Parameters?.DeepClone().AsObject(),
@@ -37,9 +41,9 @@ internal static class ShadowInputBuilder
             .Where(n => !tools.Any(t => t.Name == n)).Order(StringComparer.Ordinal).ToList();
         tools.AddRange(unrecorded.Select(n => new MockTool(n, "Called in production; result not recorded", null, null, Unrecorded)));
 
-        var id = "shadow-" + Hash(messages);
-        var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
-        var evidence = ShadowEvidence.ToJson(slices, production, unrecorded, Math.Max(0, messages.Count(m => m.Role == "user") - 1));
+        var id = "shadow-" + Hash(users);
+        var lastUser = users[^1];
+        var evidence = ShadowEvidence.ToJson(slices, production, unrecorded, turns.Count);
         evidence["key"] = Pseudonymizer.Fingerprint(key);
         // Fakes look like real PII by design; listing them lets `scan` tell them from a leak (as harvest does).
         var synthetic = anonymizer.Replacements.Where(r => !r.Replacement.StartsWith('<') && !r.Replacement.StartsWith("anon-", StringComparison.Ordinal))
@@ -53,33 +57,36 @@ internal static class ShadowInputBuilder
             Status = CaseStatus.NeedsLabel,   // unlabelled by nature: production inputs with no expectations
             Source = $"shadow-{now.UtcDateTime:yyyy-MM-dd}",
             Created = DateOnly.FromDateTime(now.UtcDateTime),
-            Input = new CaseInput(messages, session.Tier is { } tier ? new Dictionary<string, string> { ["customer_tier"] = tier } : new Dictionary<string, string>(), [], tools),
+            Input = new CaseInput(messages, session.Tier is { } tier ? new Dictionary<string, string> { ["customer_tier"] = tier } : new Dictionary<string, string>(), [], tools) { Turns = turns },
             Expect = [],
             Evidence = evidence,
         };
-        return new ShadowInput(goldenCase, slices, production, unrecorded, Math.Max(0, messages.Count(m => m.Role == "user") - 1));
+        return new ShadowInput(goldenCase, slices, production, unrecorded, turns.Count);
     }
 
-    /// <summary>Production's answer to the replayed turn: from its last model call with input to the end of the session's calls.</summary>
+    /// <summary>
+    /// Production's answer to the session as the sides replay it: the text of its reply to the last user turn, and the tool
+    /// calls, tokens, cost and model-call latency of every model call the trace holds (a replay plays every turn, so a
+    /// trial's figures cover every turn too).
+    /// </summary>
     internal static ProductionAnswer? Production(IReadOnlyList<SpanFacts> spans, CaseAnonymizer anonymizer, IReadOnlyDictionary<string, ModelPrice> pricing)
     {
         var calls = spans.Where(s => s.Kind == SpanKind.ModelCall).OrderBy(s => s.Start).ToList();
         if (calls.Count == 0) return null;
-        // The replayed turn: from the first call that saw the last user message; the calls after it carry tool results.
+        // The reply to the last turn: from the first call that saw the last user message; the calls after it carry tool results.
         var last = calls.FindLastIndex(c => c.Input.Any(m => m.Role == "user"));
         var turn = calls.Skip(LastUserStart(calls, last)).ToList();
         var text = turn.SelectMany(c => c.Output).LastOrDefault(m => m.Role == "assistant" && m.Content.Length > 0)?.Content ?? "";
-        var start = turn[0].Start;
-        var toolCalls = spans.Where(s => s.Kind == SpanKind.ToolCall && s.Start >= start && !string.IsNullOrEmpty(s.ToolName)).OrderBy(s => s.Start)
+        var toolCalls = spans.Where(s => s.Kind == SpanKind.ToolCall && !string.IsNullOrEmpty(s.ToolName)).OrderBy(s => s.Start)
             .Select(s => new ToolCallRecord(0, s.ToolName!, anonymizer.Anonymize(Parse(s.ToolArguments))?.ToJsonString() ?? "{}", null)).ToList();
         if (toolCalls.Count == 0)
-            toolCalls = turn.SelectMany(c => c.Output).SelectMany(m => m.ToolCalls)
+            toolCalls = calls.SelectMany(c => c.Output).SelectMany(m => m.ToolCalls)
                 .Select(c => new ToolCallRecord(0, c.Name, anonymizer.Anonymize(Parse(c.Arguments))?.ToJsonString() ?? "{}", null)).ToList();
-        long input = turn.Sum(c => c.InputTokens ?? 0), output = turn.Sum(c => c.OutputTokens ?? 0);
-        var cost = turn.Sum(c => c.Model is { } m && pricing.TryGetValue(m, out var price) ? price.Cost(c.InputTokens ?? 0, c.OutputTokens ?? 0) : 0m);
-        var end = turn.Max(c => Math.Max(c.End, c.Start));
-        return new ProductionAnswer(anonymizer.Anonymize(text), toolCalls, turn[^1].FinishReasons.LastOrDefault(), turn[0].Model, input, output,
-            end > start ? (end - start) / 1e6 : 0, cost);
+        long input = calls.Sum(c => c.InputTokens ?? 0), output = calls.Sum(c => c.OutputTokens ?? 0);
+        var cost = calls.Sum(c => c.Model is { } m && pricing.TryGetValue(m, out var price) ? price.Cost(c.InputTokens ?? 0, c.OutputTokens ?? 0) : 0m);
+        // Summed model-call time, as a trial's latency is: the user's think time between turns is not the model's.
+        var latency = calls.Sum(c => c.End > c.Start ? (c.End - c.Start) / 1e6 : 0);
+        return new ProductionAnswer(anonymizer.Anonymize(text), toolCalls, calls[^1].FinishReasons.LastOrDefault(), calls[0].Model, input, output, latency, cost);
     }
 
     /// <summary>The first call of the last turn: walking back from the last call that saw a user message, the earliest call with the same user text.</summary>
@@ -99,10 +106,10 @@ internal static class ShadowInputBuilder
         catch (System.Text.Json.JsonException) { return JsonValue.Create(json); }
     }
 
-    private static string Hash(IReadOnlyList<CaseMessage> messages)
+    private static string Hash(IReadOnlyList<string> userTurns)
     {
         var text = new StringBuilder();
-        foreach (var m in messages) text.Append(m.Role).Append('\u001f').Append(HarvestCandidate.Normalize(m.Content)).Append('\u001e');
+        foreach (var m in userTurns) text.Append("user").Append('\u001f').Append(HarvestCandidate.Normalize(m)).Append('\u001e');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
     }
 

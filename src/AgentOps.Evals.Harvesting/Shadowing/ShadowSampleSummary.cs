@@ -8,4 +8,8 @@ public sealed record ShadowSampleSummary(
     IReadOnlyList<string> Written,
     int WithoutConversation,
     IReadOnlyList<string> MissingAttributes,
-    int Skipped);
+    int Skipped)
+{
+    /// <summary>Per attribute value (tier:enterprise, locale:fr): sessions read and sampled; every value is kept when the sample allows.</summary>
+    public IReadOnlyDictionary<string, (int Sessions, int Sampled)> Values { get; init; } = new Dictionary<string, (int, int)>();
+}

@@ -8,18 +8,20 @@ namespace AgentOps.Evals.Harvesting.Shadowing;
 
 /// <summary>
 /// Samples production sessions for a shadow comparison: reads traces with the harvester's readers and dialects, stratifies
-/// by slice attributes, builds each session's input as harvest does (conversation through the last user turn, recorded
-/// tool results as mocks), keeps production's answer, anonymizes all of it with the harvester's anonymizer, and writes one
-/// case file per input. Nothing un-anonymized is written.
+/// by slice attributes (tier, locale, model, prompt; every value kept when the sample allows), builds each session's input
+/// (its user turns, replayed in order; recorded tool results as mocks), keeps production's answer, anonymizes all of it
+/// with the harvester's anonymizer, and writes one case file per input. Nothing un-anonymized is written.
 /// </summary>
 public static class ShadowSampler
 {
-    /// <summary>The attributes a session carries that a sample can be stratified and sliced by.</summary>
-    internal static string? Attribute(SessionSummary session, string name) => name switch
+    /// <summary>The attributes a session carries that a sample can be stratified and sliced by; locale as a language code
+    /// (<see cref="ShadowStrataSink.Locale"/>: from the attribute, else detected in the text).</summary>
+    internal static string? Attribute(SessionSummary session, string name, ShadowStrataSink strata) => name switch
     {
         "tier" => session.Tier,
         "model" => session.Model,
         "prompt" => session.PromptId,
+        "locale" => strata.Locale(session),
         _ => null,
     };
 
@@ -31,13 +33,17 @@ public static class ShadowSampler
         var files = FileGlob.Expand(request.Traces);
         if (files.Count == 0) throw new InputException("shadow", "--traces", $"no trace files match {string.Join(", ", request.Traces)}");
         var skipped = new List<SkippedLine>();
-        var summaries = new SummarySink(request.Pricing);
-        for (var i = 0; i < files.Count; i++) OtlpFileReader.Read(files[i], summaries, skipped, ct, i);
+        var strata = new ShadowStrataSink(request.Pricing);
+        for (var i = 0; i < files.Count; i++) OtlpFileReader.Read(files[i], strata, skipped, ct, i);
+        var summaries = strata.Summaries;
         var sessions = SessionSummary.Group(summaries.Traces.Values, [])
             .Where(s => s.ModelCalls > 0 && (request.Since is not { } since || s.Start >= since)).ToList();
-        var present = request.Slices.Where(a => sessions.Any(s => Attribute(s, a) is not null)).ToList();
-        string Stratum(SessionSummary s) => string.Join(",", present.Select(a => $"{a}:{Attribute(s, a) ?? "none"}"));
-        var sampled = StratifiedSample.Select(sessions, Stratum, request.Sample, request.Seed);
+        // Each session's attribute values once (locale detection reads text): the sample, the slices and the summary share them.
+        var attributes = sessions.ToDictionary(s => s.Key, s => request.Slices.ToDictionary(a => a, a => Attribute(s, a, strata), StringComparer.Ordinal), StringComparer.Ordinal);
+        var present = request.Slices.Where(a => sessions.Any(s => attributes[s.Key][a] is not null)).ToList();
+        IReadOnlyList<string> Values(SessionSummary s) => present.Select(a => $"{a}:{attributes[s.Key][a] ?? "none"}").ToList();
+        string Stratum(SessionSummary s) => string.Join(",", Values(s));
+        var sampled = StratifiedSample.Select(sessions, Values, request.Sample, request.Seed);
 
         var built = new Dictionary<int, ShadowInput>();
         var without = 0;
@@ -48,7 +54,7 @@ public static class ShadowSampler
         {
             var session = sampled[index];
             if (TranscriptBuilder.Build(session, [], spans) is not { } candidate) { without++; return; }
-            var slices = present.Where(a => Attribute(session, a) is not null).ToDictionary(a => a, a => Attribute(session, a)!, StringComparer.Ordinal);
+            var slices = present.Where(a => attributes[session.Key][a] is not null).ToDictionary(a => a, a => attributes[session.Key][a]!, StringComparer.Ordinal);
             built[index] = ShadowInputBuilder.Build(candidate, spans, slices, pseudonymizer, request.Pricing, key, now);
         });
         for (var i = 0; i < files.Count; i++) OtlpFileReader.Read(files[i], sink, [], ct, i);
@@ -65,8 +71,10 @@ public static class ShadowSampler
             File.WriteAllText(path, GoldenCaseWriter.ToYaml(input.Case, request.SchemaPath));
             written.Add(path);
         }
-        var strata = sessions.GroupBy(Stratum, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var strataCounts = sessions.GroupBy(Stratum, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key.Length == 0 ? "all" : g.Key, g => (g.Count(), sampled.Count(s => Stratum(s) == g.Key)), StringComparer.Ordinal);
-        return new ShadowSampleSummary(sessions.Count, strata, written, without, request.Slices.Except(present).ToList(), skipped.Count);
+        var values = sessions.SelectMany(Values).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .ToDictionary(v => v, v => (sessions.Count(s => Values(s).Contains(v)), sampled.Count(s => Values(s).Contains(v))), StringComparer.Ordinal);
+        return new ShadowSampleSummary(sessions.Count, strataCounts, written, without, request.Slices.Except(present).ToList(), skipped.Count) { Values = values };
     }
 }

@@ -1,22 +1,45 @@
 namespace AgentOps.Evals.Harvesting.Shadowing;
 
 /// <summary>
-/// Picks n items so that every stratum (a slice such as tier:enterprise) keeps at least one item when n allows, and the
-/// rest are shared in proportion to the strata's sizes (largest remainder). A plain random sample of 20 from a batch
-/// where enterprise is 3% would usually hold no enterprise session at all. Seeded: the same batch gives the same sample.
+/// Picks n items so that small groups are not lost. Each item carries one value per slice attribute (tier:enterprise,
+/// locale:fr). First every attribute value is covered once when n allows, smallest groups first (one pick covers a value
+/// of every attribute, so picks go where they cover most); then every joint stratum (tier:pro,locale:fr) keeps one item,
+/// smallest first; the rest is shared in proportion to the strata's sizes (largest remainder). A plain random sample of
+/// 20 from a batch where enterprise is 3% or French 5% would often hold none. Seeded: the same batch gives the same sample.
 /// </summary>
 internal static class StratifiedSample
 {
-    public static IReadOnlyList<T> Select<T>(IReadOnlyList<T> items, Func<T, string> stratumOf, int n, int seed)
+    /// <param name="valuesOf">The item's values, one per slice attribute, e.g. [tier:pro, locale:fr]; their join is its joint stratum.</param>
+    public static IReadOnlyList<T> Select<T>(IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> valuesOf, int n, int seed)
     {
         if (n >= items.Count) return items;
         var random = new Random(seed);
-        var strata = items.GroupBy(stratumOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Items: g.OrderBy(_ => random.Next()).ToList())).ToList();
+        var strata = items.GroupBy(i => string.Join(",", valuesOf(i)), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Values: valuesOf(g.First()), Items: g.OrderBy(_ => random.Next()).ToList())).ToList();
         var take = new int[strata.Count];
-        // One each for as many strata as n allows, smallest strata first: they are the ones a proportional share would drop.
-        foreach (var i in Enumerable.Range(0, strata.Count).OrderBy(i => strata[i].Items.Count).ThenBy(i => strata[i].Key, StringComparer.Ordinal).Take(n))
-            take[i] = 1;
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        void Take(int i) { take[i]++; covered.UnionWith(strata[i].Values); }
+
+        // 1. Every attribute value once, rarest value first; within it, the stratum that covers the most uncovered values, then the smallest.
+        var values = strata.SelectMany(s => s.Values.Select(v => (Value: v, s.Items.Count)))
+            .GroupBy(v => v.Value, StringComparer.Ordinal).Select(g => (Value: g.Key, Size: g.Sum(v => v.Count)))
+            .OrderBy(v => v.Size).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+        foreach (var (value, _) in values)
+        {
+            if (take.Sum() >= n) break;
+            if (covered.Contains(value)) continue;
+            var best = Enumerable.Range(0, strata.Count).Where(i => strata[i].Values.Contains(value) && take[i] < strata[i].Items.Count)
+                .OrderByDescending(i => strata[i].Values.Count(v => !covered.Contains(v))).ThenBy(i => strata[i].Items.Count).ThenBy(i => strata[i].Key, StringComparer.Ordinal)
+                .DefaultIfEmpty(-1).First();
+            if (best >= 0) Take(best);
+        }
+        // 2. One for each joint stratum still empty, smallest first: they are the ones a proportional share would drop.
+        foreach (var i in Enumerable.Range(0, strata.Count).Where(i => take[i] == 0).OrderBy(i => strata[i].Items.Count).ThenBy(i => strata[i].Key, StringComparer.Ordinal))
+        {
+            if (take.Sum() >= n) break;
+            Take(i);
+        }
+        // 3. The rest in proportion to what each stratum has left (largest remainder).
         var left = n - take.Sum();
         if (left > 0)
         {

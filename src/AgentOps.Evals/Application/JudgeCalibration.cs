@@ -8,7 +8,7 @@ namespace AgentOps.Evals.Application;
 /// <summary><c>calibrate</c>: the judge grades the stored outputs of cases labelled <c>expect-judge</c>, for agreement and kappa.</summary>
 internal static class JudgeCalibration
 {
-    /// <summary>Grades on <paramref name="runId"/>'s outputs, else on the latest completed run of the baseline candidate.</summary>
+    /// <summary>Grades on <paramref name="runId"/>'s outputs, else on the latest completed run of the baseline candidate that holds a labelled case.</summary>
     public static async Task<CalibrationReport> CalibrateAsync(EvalWorkspace ws, string? runId, CancellationToken cancellationToken)
     {
         var configFile = ws.Config.SourceFile;
@@ -28,7 +28,10 @@ internal static class JudgeCalibration
         else
         {
             var baseline = ws.Config.Baseline ?? throw new InputException(configFile, "baseline", "missing; name the baseline candidate or pass --run RUN");
-            run = (await store.ListRunsAsync(baseline, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Status == RunStatus.Completed)
+            // The newest completed run that holds a labelled case: a newer filtered or shard run without one would grade nothing.
+            var completed = (await store.ListRunsAsync(baseline, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == RunStatus.Completed).ToList();
+            var labelledIds = labelled.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            run = completed.FirstOrDefault(r => r.Cases.Any(c => labelledIds.Contains(c.Id))) ?? completed.FirstOrDefault()
                 ?? throw new InputException(ws.StorePath, "--run", $"no completed run of the baseline '{baseline}' in the store; run `agentops-evals run --candidate {baseline}` first or pass --run RUN");
         }
         var trials = await store.GetTrialsAsync(run.RunId, cancellationToken).ConfigureAwait(false);

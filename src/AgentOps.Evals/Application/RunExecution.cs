@@ -20,6 +20,7 @@ internal static class RunExecution
     public static async Task<RunResult> ExecuteAsync(EvalWorkspace ws, IResultStore store, RunRequest request, IRunObserver observer, CancellationToken cancellationToken, bool fullTrials = true)
     {
         if (request.K is < 1 or > RunOptions.MaxK) throw new InputException("-k", "-k", $"found {request.K}, expected a whole number from 1 to {RunOptions.MaxK} (as run.k in the config)");
+        if (request.Concurrency is < 1 or > 4096) throw new InputException("--concurrency", "--concurrency", $"found {request.Concurrency}, expected a whole number from 1 to 4096 (as run.concurrency in the config)");
         // Two git processes take ~40 ms: they run while the case files parse instead of after.
         var git = request.Resume is null ? Task.Run(GitInfo.Current) : null;
         var cases = request.Cases ?? ws.SelectCases(request.Filter, request.Shard);

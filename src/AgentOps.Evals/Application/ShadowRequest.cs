@@ -5,6 +5,7 @@ namespace AgentOps.Evals.Application;
 /// <summary>What a shadow comparison is asked to do: which two sides answer which sampled inputs, k times each, and how models are reached.</summary>
 /// <param name="Baseline">A candidate from the config, or <c>production</c> for the answers recorded in the traces.</param>
 /// <param name="Judge">False skips the pairwise judge (its rules are then reported as off).</param>
+/// <param name="Resume">A killed shadow to finish: its shadow id, or either side's run id. Stored trials make no model call again.</param>
 public sealed record ShadowRequest(
     string Baseline,
     string Candidate,
@@ -13,4 +14,5 @@ public sealed record ShadowRequest(
     string? Provider = null,
     bool Record = false,
     int? Concurrency = null,
-    bool Judge = true);
+    bool Judge = true,
+    string? Resume = null);

@@ -5,13 +5,18 @@ namespace AgentOps.Evals.Cases;
 
 /// <summary>
 /// Wraps YamlDotNet's parser so a hostile file cannot exhaust time, memory or stack: it limits alias uses,
-/// the node count once aliases are expanded (billion laughs), and nesting depth, and rejects self-referencing aliases.
+/// the node count once aliases are expanded (billion laughs), and nesting depth, and rejects self-referencing aliases
+/// and tags outside YAML's core schema (<c>!!binary</c>, <c>!!python/object</c>, <c>!custom</c>), which would otherwise be
+/// dropped silently and leave a value other than the one the author meant.
 /// </summary>
 internal sealed class BoundedYamlParser(IParser inner) : IParser
 {
     public const int MaxAliases = 100;
     public const long MaxExpandedNodes = 100_000;
     public const int MaxDepth = 128;
+
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
+    private static readonly string[] CoreTags = ["str", "int", "float", "bool", "null", "map", "seq"];
 
     private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
     private readonly Stack<(string? Anchor, long StartCount)> _open = new();
@@ -35,6 +40,9 @@ internal sealed class BoundedYamlParser(IParser inner) : IParser
         }
         if (!moved || inner.Current is not { } current) return moved;
         _lastEnd = current.End;
+        if (current is NodeEvent { Tag: { IsEmpty: false, IsNonSpecific: false } tag } && !IsCoreTag(tag.Value))
+            throw new YamlException(current.Start, current.End,
+                $"found the tag {ShortTag(tag.Value)}, expected a plain value (only YAML's core tags such as !!str are read; others would be dropped)");
         switch (current)
         {
             case AnchorAlias alias:
@@ -65,6 +73,11 @@ internal sealed class BoundedYamlParser(IParser inner) : IParser
         }
         return true;
     }
+
+    private static bool IsCoreTag(string tag) =>
+        tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal) && CoreTags.Contains(tag[CoreTagPrefix.Length..], StringComparer.Ordinal);
+
+    private static string ShortTag(string tag) => tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal) ? "!!" + tag[CoreTagPrefix.Length..] : tag;
 
     private void Count(long nodes, ParsingEvent at)
     {

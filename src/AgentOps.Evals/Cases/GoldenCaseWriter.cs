@@ -28,13 +28,7 @@ public static class GoldenCaseWriter
         if (goldenCase.Owner is { } owner) root.Add("owner", Scalar(owner));
         root.Add("input", Input(goldenCase.Input));
         var expect = new YamlSequenceNode();
-        foreach (var assertion in goldenCase.Expect)
-        {
-            var node = new YamlMappingNode { { "type", new YamlScalarNode(assertion.Type) } };
-            foreach (var (key, value) in assertion.Args) node.Add(key, FromJson(value));
-            node.Style = YamlDotNet.Core.Events.MappingStyle.Flow;
-            expect.Add(node);
-        }
+        foreach (var assertion in goldenCase.Expect) expect.Add(Assertion(assertion));
         root.Add("expect", expect);
         if (goldenCase.Consistency is { } consistency)
         {
@@ -54,6 +48,14 @@ public static class GoldenCaseWriter
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text.Replace("\r\n...\r\n", "\r\n");
     }
 
+    private static YamlMappingNode Assertion(AssertionSpec assertion)
+    {
+        var node = new YamlMappingNode { { "type", new YamlScalarNode(assertion.Type) } };
+        foreach (var (key, value) in assertion.Args) node.Add(key, FromJson(value));
+        node.Style = YamlDotNet.Core.Events.MappingStyle.Flow;
+        return node;
+    }
+
     private static YamlMappingNode Input(CaseInput input)
     {
         var node = new YamlMappingNode();
@@ -61,6 +63,17 @@ public static class GoldenCaseWriter
         foreach (var message in input.Messages)
             messages.Add(new YamlMappingNode { { "role", new YamlScalarNode(message.Role) }, { "content", Scalar(message.Content) } });
         node.Add("messages", messages);
+        if (input.Turns.Count > 0)
+        {
+            var turns = new YamlSequenceNode();
+            foreach (var turn in input.Turns)
+            {
+                var t = new YamlMappingNode { { "user", Scalar(turn.User) } };
+                if (turn.Expect.Count > 0) t.Add("expect", new YamlSequenceNode(turn.Expect.Select(Assertion)));
+                turns.Add(t);
+            }
+            node.Add("turns", turns);
+        }
         if (input.Vars.Count > 0)
         {
             var vars = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Flow };

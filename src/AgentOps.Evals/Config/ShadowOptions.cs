@@ -22,6 +22,10 @@ public sealed record ShadowOptions
     public double? MinJudgeWinRate { get; init; }
     /// <summary>Most share of inputs the judge prefers the baseline on.</summary>
     public double? MaxJudgeLossRate { get; init; } = 0.4;
+    /// <summary>A reference-free rubric (<c>shadow.rubric</c>): when set, the judge scores every answer of both sides against it (1–5).</summary>
+    public string? Rubric { get; init; }
+    /// <summary>Least mean rubric score difference, candidate − baseline, over inputs (e.g. −0.5: at most half a point worse), judged on its lower bound.</summary>
+    public double? MinRubricScoreDelta { get; init; }
     /// <summary>One-sided error rate of each bound (slices Holm-adjusted among themselves).</summary>
     public double Alpha { get; init; } = 0.05;
 }

@@ -7,7 +7,7 @@ namespace AgentOps.Evals.Config;
 internal static class ShadowOptionsReader
 {
     private static readonly string[] Fields =
-        ["set", "sample", "k", "slices", "max-cost-ratio", "max-p95-latency-ratio", "max-divergence", "min-judge-win-rate", "max-judge-loss-rate", "alpha"];
+        ["set", "sample", "k", "slices", "max-cost-ratio", "max-p95-latency-ratio", "max-divergence", "min-judge-win-rate", "max-judge-loss-rate", "rubric", "min-rubric-score-delta", "alpha"];
 
     public static ShadowOptions Read(YamlNode? node, YamlFieldReader reader)
     {
@@ -32,6 +32,9 @@ internal static class ShadowOptionsReader
             MaxDivergence = Rule("max-divergence", shadow.MaxDivergence, 1, exclusive: false),
             MinJudgeWinRate = Rule("min-judge-win-rate", shadow.MinJudgeWinRate, 1, exclusive: false),
             MaxJudgeLossRate = Rule("max-judge-loss-rate", shadow.MaxJudgeLossRate, 1, exclusive: false),
+            Rubric = reader.Text(f.GetValueOrDefault("rubric"), "shadow.rubric", "what a good answer does, in words (the judge scores each answer against it, 1-5)") ?? shadow.Rubric,
+            MinRubricScoreDelta = f.TryGetValue("min-rubric-score-delta", out var delta) && !YamlFieldReader.IsNull(delta)
+                ? reader.Number(delta, "shadow.min-rubric-score-delta", -4, 4) : shadow.MinRubricScoreDelta,
             Alpha = reader.Number(f.GetValueOrDefault("alpha"), "shadow.alpha", 0, 0.5, minExclusive: true) ?? shadow.Alpha,
         };
     }

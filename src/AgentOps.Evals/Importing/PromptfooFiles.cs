@@ -58,7 +58,8 @@ internal static class PromptfooFiles
         {
             var stream = new YamlStream();
             using var reader = new StreamReader(path);
-            stream.Load(reader);
+            // Bounded like our own YAML: a 20,000-deep list overflowed the stack (the process died) and an alias bomb never ended.
+            stream.Load(new BoundedYamlParser(new Parser(reader)));
             return stream.Documents.Count == 0 ? null : YamlJsonConverter.ToJson(stream.Documents[0].RootNode);
         }
         catch (YamlException e)

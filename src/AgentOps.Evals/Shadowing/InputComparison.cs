@@ -9,6 +9,17 @@ public sealed record InputComparison(
     ToolCallDivergence Tools,
     PairwiseJudgement? Judgement)
 {
+    /// <summary>Calls either side made that no recorded production result answered (marked in every report).</summary>
+    public UnrecordedToolCalls Unrecorded { get; init; } = UnrecordedToolCalls.None;
+
+    /// <summary>The judge's scores of the baseline's answers against <c>shadow.rubric</c>; null without a rubric or a judge.</summary>
+    public RubricScores? BaselineRubric { get; init; }
+
+    public RubricScores? CandidateRubric { get; init; }
+
+    /// <summary>Candidate mean rubric score − baseline's (−4..4); null unless both sides have a score.</summary>
+    public double? RubricDelta => CandidateRubric?.Mean is { } c && BaselineRubric?.Mean is { } b ? c - b : null;
+
     public string Id => Input.Id;
 
     /// <summary>Candidate cost per request ÷ baseline's; null when either side has no cost (no pricing, no trials).</summary>
@@ -21,6 +32,10 @@ public sealed record InputComparison(
     public bool Compared => Baseline.Trials > 0 && Candidate.Trials > 0;
 
     /// <summary>Builds the comparison of one input from both sides' figures.</summary>
-    public static InputComparison Of(ShadowInput input, SideFigures baseline, SideFigures candidate, PairwiseJudgement? judgement) =>
-        new(input, baseline, candidate, OutputDivergence.Compute(baseline, candidate), ToolCallDivergence.Compute(baseline, candidate), judgement);
+    /// <param name="baselineIsProduction">The baseline is production's recorded answer: its calls are what the trace recorded.</param>
+    public static InputComparison Of(ShadowInput input, SideFigures baseline, SideFigures candidate, PairwiseJudgement? judgement, bool baselineIsProduction = false) =>
+        new(input, baseline, candidate, OutputDivergence.Compute(baseline, candidate), ToolCallDivergence.Compute(baseline, candidate), judgement)
+        {
+            Unrecorded = UnrecordedToolCalls.Of(input, baseline, candidate, baselineIsProduction),
+        };
 }

@@ -28,4 +28,12 @@ internal sealed record PairedMeanBound(int Inputs, double Mean, double StandardE
         if (StandardError == 0) return Mean > limit ? 0 : 1;
         return 1 - StudentT.CDF(0, 1, Inputs - 1, (Mean - limit) / StandardError);
     }
+
+    /// <summary>One-sided p-value of H0 "mean ≥ limit" (so a small value says a least-allowed limit is broken).</summary>
+    public double PBelow(double limit)
+    {
+        if (Inputs < 2) return 1;
+        if (StandardError == 0) return Mean < limit ? 0 : 1;
+        return StudentT.CDF(0, 1, Inputs - 1, (Mean - limit) / StandardError);
+    }
 }

@@ -34,10 +34,13 @@ internal static class PositionSwapJudge
         return ModelJudge.AskAsync(judge, request, context, cancellationToken);
     }
 
-    private static string Conversation(GoldenCase input)
+    /// <summary>The user's side of the input as the judge reads it (every user turn; the responses answer the last).</summary>
+    internal static string Conversation(GoldenCase input)
     {
         var builder = new StringBuilder();
+        // A replayed session's later user turns are part of what was asked; the responses answer the last of them.
         foreach (var message in input.Input.Messages) builder.Append(message.Role).Append(": ").Append(message.Content).Append('\n');
+        foreach (var turn in input.Input.Turns) builder.Append("user: ").Append(turn.User).Append('\n');
         return builder.ToString().TrimEnd('\n');
     }
 }

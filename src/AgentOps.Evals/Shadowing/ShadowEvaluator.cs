@@ -14,7 +14,8 @@ public static class ShadowEvaluator
 {
     public const string All = "all";
 
-    public static ShadowVerdict Evaluate(IReadOnlyList<InputComparison> comparisons, ShadowOptions options, bool judged)
+    /// <param name="rubricScored">The judge scored the answers against <c>shadow.rubric</c> (else min-rubric-score-delta is off).</param>
+    public static ShadowVerdict Evaluate(IReadOnlyList<InputComparison> comparisons, ShadowOptions options, bool judged, bool rubricScored = false)
     {
         var alpha = options.Alpha;
         var slices = Slices(comparisons, options.Slices);
@@ -44,6 +45,8 @@ public static class ShadowEvaluator
         }
         else off.AddRange(new[] { ("min-judge-win-rate", options.MinJudgeWinRate), ("max-judge-loss-rate", options.MaxJudgeLossRate) }
             .Where(r => r.Item2 is not null).Select(r => r.Item1 + " (no judge)"));
+        if (rubricScored) Rule("min-rubric-score-delta", options.MinRubricScoreDelta, (inputs, l) => RubricDelta(inputs, l, alpha));
+        else if (options.MinRubricScoreDelta is not null) off.Add("min-rubric-score-delta (" + (options.Rubric is null ? "no shadow.rubric" : "no judge") + ")");
 
         var verdicts = slices.Select(s => new ShadowSliceVerdict(s.Name, s.Inputs.Count, Worst(checks[s.Name].Select(c => c.Decision)), checks[s.Name],
             judged ? JudgeTally.Of(s.Inputs.Select(i => i.Judgement).OfType<PairwiseJudgement>(), 1 - 2 * alpha) : null)).ToList();
@@ -100,6 +103,15 @@ public static class ShadowEvaluator
         var bound = PairedMeanBound.Of(excess, alpha);
         return new ShadowRuleCheck("max-divergence", "", bound.Inputs, Value(bound.Mean), Value(bound.Lower), Value(bound.Upper), limit,
             bound.PAbove(limit), 1, GateOutcome.Inconclusive, null);
+    }
+
+    /// <summary>Candidate − baseline mean rubric score per input, t bounds over inputs; the limit holds when the lower bound is at least it.</summary>
+    private static ShadowRuleCheck RubricDelta(IReadOnlyList<InputComparison> inputs, double limit, double alpha)
+    {
+        var deltas = inputs.Select(c => c.RubricDelta).OfType<double>().ToList();
+        var bound = PairedMeanBound.Of(deltas, alpha);
+        return new ShadowRuleCheck("min-rubric-score-delta", "", bound.Inputs, Value(bound.Mean), Value(bound.Lower), Value(bound.Upper), limit,
+            bound.PBelow(limit), 1, GateOutcome.Inconclusive, null);
     }
 
     private static ShadowRuleCheck WinRate(IReadOnlyList<InputComparison> inputs, double limit, double alpha)

@@ -12,7 +12,7 @@ public static class ShadowHtmlWriter
         body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}
         .Pass{color:#176b2c;font-weight:bold}.Fail{color:#b00020;font-weight:bold}.Inconclusive{color:#8a5a00;font-weight:bold}
         .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}.answer{white-space:pre-wrap;background:#f6f6f6;padding:.5em;border-radius:4px}
-        .bar{display:inline-block;height:10px;background:#4a78c2;margin-right:4px}.bar.c{background:#d9822b}.msg{white-space:pre-wrap}.note{color:#555}
+        .bar{display:inline-block;height:10px;background:#4a78c2;margin-right:4px}.bar.c{background:#d9822b}.msg{white-space:pre-wrap}.note{color:#555}.warn{color:#8a5a00}
         """;
 
     public static string ToHtml(ShadowReport report, int divergent = 10)
@@ -35,6 +35,7 @@ public static class ShadowHtmlWriter
         if (v.Slices.FirstOrDefault()?.Judge is { } j)
             h.Append($"<p>Judge, both orders: {j.Wins} win / {j.Ties} tie / {j.Losses} loss ({j.Failed} unjudged); win rate {ShadowText.Percent(j.WinRate.Estimate)} [{ShadowText.Percent(j.WinRate.Lower)}, {ShadowText.Percent(j.WinRate.Upper)}]; loss rate {ShadowText.Percent(j.LossRate.Estimate)} [{ShadowText.Percent(j.LossRate.Lower)}, {ShadowText.Percent(j.LossRate.Upper)}].</p>");
 
+        if (ShadowText.Rubric(report) is { Length: > 0 } rubricLine) h.Append("<p>").Append(E(rubricLine)).Append(".</p>");
         h.Append("<h2>Cost and latency</h2><table><tr><th>side</th><th>trials</th><th>cost/request</th><th>latency p50</th><th>latency p95</th><th>tokens in/out</th><th>refusals</th><th>finish reasons</th></tr>");
         foreach (var (name, d) in new[] { (report.Baseline, report.BaselineDistribution), (report.Candidate, report.CandidateDistribution) })
             h.Append($"<tr><td>{E(name)}</td><td>{d.Trials}</td><td>{E(ShadowText.Usd(d.MeanCostUsd))}</td><td>{ShadowText.Figure(d.LatencyP50Ms, "0")} ms</td><td>{ShadowText.Figure(d.LatencyP95Ms, "0")} ms</td><td>{ShadowText.Figure(d.MeanInputTokens, "0")}/{ShadowText.Figure(d.MeanOutputTokens, "0")}</td><td>{ShadowText.Percent(d.RefusalRate.Estimate)}</td><td>{E(string.Join(", ", d.FinishReasons.Select(r => $"{r.Key} {r.Value}")))}</td></tr>");
@@ -48,7 +49,8 @@ public static class ShadowHtmlWriter
         {
             h.Append($"<h3>{E(c.Id)} <small>{E(string.Join(" ", c.Input.Slices.Select(s => $"{s.Key}:{s.Value}")))}</small></h3>");
             h.Append($"<p>Excess divergence {ShadowText.Figure(c.Output.Excess, "0.000")} (cross agreement {ShadowText.Figure(c.Output.CrossAgreement, "0.000")} vs own {ShadowText.Figure(c.Output.NoiseFloor, "0.000")}); tool calls differ in {ShadowText.Percent(c.Tools.CrossRate)} of pairs (own {ShadowText.Percent(c.Tools.OwnRate)}); cost ratio {ShadowText.Figure(c.CostRatio, "0.00")}×, p95 latency ratio {ShadowText.Figure(c.P95LatencyRatio, "0.00")}×.</p>");
-            foreach (var m in c.Input.Case.Input.Messages) h.Append($"<div class=\"msg\"><b>{E(m.Role)}:</b> {E(m.Content)}</div>");
+            foreach (var m in c.Input.Conversation) h.Append($"<div class=\"msg\"><b>{E(m.Role)}:</b> {E(m.Content)}</div>");
+            if (c.Unrecorded.Any) h.Append($"<p class=\"warn\">⚠ {E(ShadowText.Unrecorded(c.Unrecorded, report.Baseline, report.Candidate))}</p>");
             h.Append("<div class=\"pair\">");
             foreach (var (name, side) in new[] { (report.Baseline, c.Baseline), (report.Candidate, c.Candidate) })
             {
@@ -58,6 +60,8 @@ public static class ShadowHtmlWriter
                 h.Append("</div>");
             }
             h.Append("</div>");
+            if (c.RubricDelta is { } delta)
+                h.Append($"<p>Rubric: {E(report.Baseline)} {ShadowText.Figure(c.BaselineRubric?.Mean, "0.00")} ({E(c.BaselineRubric?.Reasons.FirstOrDefault() ?? "")}); {E(report.Candidate)} {ShadowText.Figure(c.CandidateRubric?.Mean, "0.00")} ({E(c.CandidateRubric?.Reasons.FirstOrDefault() ?? "")}); delta {E(ShadowText.RuleFigure("min-rubric-score-delta", delta))}.</p>");
             if (c.Judgement is { } jd)
                 h.Append(jd.Error is not null ? $"<p class=\"note\">Judge: {E(jd.Error)}</p>"
                     : $"<p>Judge: candidate <b>{E(jd.Outcome?.ToString().ToLowerInvariant() ?? "")}</b> (scores {ShadowText.Figure(jd.CandidateSecondScore)} with {E(report.Candidate)} second, {ShadowText.Figure(jd.CandidateFirstScore)} with it first).<br>{E(report.Candidate)} second: {E(jd.CandidateSecondReason)}<br>{E(report.Candidate)} first: {E(jd.CandidateFirstReason)}</p>");

@@ -16,6 +16,9 @@ public static class ShadowJsonWriter
         ["schemaVersion"] = 1,
         ["baseline"] = report.Baseline,
         ["candidate"] = report.Candidate,
+        ["shadowId"] = report.ShadowId,
+        ["trialsRun"] = report.TrialsRun,
+        ["trialsReused"] = report.TrialsReused,
         ["baselineRun"] = report.BaselineRunId,
         ["candidateRun"] = report.CandidateRunId,
         ["baselineModel"] = report.BaselineIdentity?.ModelId,
@@ -27,6 +30,8 @@ public static class ShadowJsonWriter
         ["rulesOff"] = Array(report.Verdict.RulesOff.Select(r => (JsonNode?)r)),
         ["notes"] = Array(report.Notes.Select(n => (JsonNode?)n)),
         ["slices"] = Array(report.Verdict.Slices.Select(Slice)),
+        ["rubric"] = report.BaselineRubricMean is null && report.CandidateRubricMean is null ? null
+            : new JsonObject { ["baselineMean"] = Num(report.BaselineRubricMean), ["candidateMean"] = Num(report.CandidateRubricMean) },
         ["distributions"] = new JsonObject { ["baseline"] = Distribution(report.BaselineDistribution), ["candidate"] = Distribution(report.CandidateDistribution) },
         ["inputs"] = Array(report.MostDivergent(int.MaxValue).Concat(report.Inputs.Where(i => !i.Compared)).Select(Input)),
     };
@@ -66,19 +71,37 @@ public static class ShadowJsonWriter
     {
         ["id"] = c.Id,
         ["slices"] = new JsonObject(c.Input.Slices.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
-        ["messages"] = Array(c.Input.Case.Input.Messages.Select(m => (JsonNode?)new JsonObject { ["role"] = m.Role, ["content"] = m.Content })),
+        ["messages"] = Array(c.Input.Conversation.Select(m => (JsonNode?)new JsonObject { ["role"] = m.Role, ["content"] = m.Content })),
+        ["userTurns"] = c.Input.EarlierUserTurns + 1,
         ["unrecordedTools"] = Array(c.Input.UnrecordedTools.Select(t => (JsonNode?)t)),
+        ["unrecordedCalls"] = new JsonObject
+        {
+            ["baselineTrials"] = c.Unrecorded.BaselineTrials, ["candidateTrials"] = c.Unrecorded.CandidateTrials,
+            ["tools"] = Array(c.Unrecorded.Tools.Select(t => (JsonNode?)t)),
+        },
         ["baseline"] = Side(c.Baseline),
         ["candidate"] = Side(c.Candidate),
         ["output"] = new JsonObject { ["crossAgreement"] = Num(c.Output.CrossAgreement), ["noiseFloor"] = Num(c.Output.NoiseFloor), ["excess"] = Num(c.Output.Excess), ["crossExactRate"] = Num(c.Output.CrossExactRate) },
         ["tools"] = new JsonObject { ["crossRate"] = Num(c.Tools.CrossRate), ["ownRate"] = Num(c.Tools.OwnRate), ["namesDiffer"] = c.Tools.NamesDiffer },
         ["costRatio"] = Num(c.CostRatio), ["p95LatencyRatio"] = Num(c.P95LatencyRatio),
+        ["rubric"] = c.BaselineRubric is null && c.CandidateRubric is null ? null : new JsonObject
+        {
+            ["baseline"] = Rubric(c.BaselineRubric), ["candidate"] = Rubric(c.CandidateRubric), ["delta"] = Num(c.RubricDelta),
+        },
         ["judge"] = c.Judgement is { } j ? new JsonObject
         {
             ["outcome"] = j.Outcome?.ToString().ToLowerInvariant(), ["preference"] = Num(j.Preference),
             ["candidateSecondScore"] = Num(j.CandidateSecondScore), ["candidateFirstScore"] = Num(j.CandidateFirstScore),
             ["candidateSecondReason"] = j.CandidateSecondReason, ["candidateFirstReason"] = j.CandidateFirstReason, ["error"] = j.Error,
         } : null,
+    };
+
+    private static JsonNode? Rubric(RubricScores? r) => r is null ? null : new JsonObject
+    {
+        ["mean"] = Num(r.Mean),
+        ["scores"] = Array(r.Scores.Select(s => Num(s))),
+        ["reasons"] = Array(r.Reasons.Select(x => (JsonNode?)x)),
+        ["error"] = r.Error,
     };
 
     private static JsonNode Side(SideFigures s) => new JsonObject

@@ -19,6 +19,15 @@ public sealed record ShadowReport(
     ShadowVerdict Verdict,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The id both sides' stored runs carry (<c>shadow --resume</c> finishes a killed comparison by it).</summary>
+    public string ShadowId { get; init; } = "";
+
+    /// <summary>Trials answered now, over both sides.</summary>
+    public int TrialsRun { get; init; }
+
+    /// <summary>Trials a resume found already stored and did not run again, over both sides.</summary>
+    public int TrialsReused { get; init; }
+
     /// <summary>The baseline's name for the recorded production answers.</summary>
     public const string Production = "production";
 
@@ -29,6 +38,14 @@ public sealed record ShadowReport(
 
     /// <summary>Both sides' distribution figures over every trial: cost per request and latency (nearest-rank percentiles).</summary>
     public SideDistribution BaselineDistribution => SideDistribution.Of(Inputs.Where(i => i.Compared).Select(i => i.Baseline));
+
+    /// <summary>Mean over inputs of each side's mean rubric score (1–5); null without <c>shadow.rubric</c> or a judge.</summary>
+    public double? BaselineRubricMean => RubricMean(i => i.BaselineRubric);
+
+    public double? CandidateRubricMean => RubricMean(i => i.CandidateRubric);
+
+    private double? RubricMean(Func<InputComparison, RubricScores?> side) =>
+        Inputs.Where(i => i.Compared).Select(i => side(i)?.Mean).OfType<double>().ToList() is { Count: > 0 } means ? means.Average() : null;
 
     public SideDistribution CandidateDistribution => SideDistribution.Of(Inputs.Where(i => i.Compared).Select(i => i.Candidate));
 }

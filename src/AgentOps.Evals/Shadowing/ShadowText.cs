@@ -17,12 +17,22 @@ public static class ShadowText
     {
         "max-cost-ratio" or "max-p95-latency-ratio" => Figure(value, "0.00") + "×",
         "min-judge-win-rate" or "max-judge-loss-rate" => Percent(value),
+        "min-rubric-score-delta" => Figure(value, "+0.00;-0.00;0.00"),
         _ => Figure(value, "0.000"),
     };
 
     /// <summary>One line per rule decision: what was estimated, the bound, the limit.</summary>
     public static string Check(ShadowRuleCheck c) =>
         $"{c.Rule}: {RuleFigure(c.Rule, c.Estimate)} [{RuleFigure(c.Rule, c.Lower)}, {RuleFigure(c.Rule, c.Upper)}] vs {RuleFigure(c.Rule, c.Limit)} on {c.Inputs} input(s)";
+
+    /// <summary>The mark on an input whose tool calls got no recorded production result.</summary>
+    public static string Unrecorded(UnrecordedToolCalls u, string baseline, string candidate) =>
+        $"no recorded production result for {string.Join(", ", u.Tools)}: answered with a marked error or as an unknown tool in "
+        + string.Join(" and ", new[] { (baseline, u.BaselineTrials), (candidate, u.CandidateTrials) }.Where(s => s.Item2 > 0).Select(s => $"{s.Item2} {s.Item1} trial(s)"));
+
+    /// <summary>Both sides' mean rubric scores, or empty without a rubric.</summary>
+    public static string Rubric(ShadowReport report) => report.BaselineRubricMean is null && report.CandidateRubricMean is null ? ""
+        : $"Rubric score (1-5, mean over inputs): {report.Baseline} {Figure(report.BaselineRubricMean, "0.00")}, {report.Candidate} {Figure(report.CandidateRubricMean, "0.00")}";
 
     public static string ToolCalls(IReadOnlyList<Running.ToolCallRecord> calls) =>
         calls.Count == 0 ? "(no tool calls)" : string.Join("; ", calls.Select(c => $"{c.Name}({c.ArgumentsJson}){(c.Error is null ? "" : " ✗")}"));

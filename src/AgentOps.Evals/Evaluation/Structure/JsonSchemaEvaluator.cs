@@ -25,6 +25,12 @@ internal sealed class JsonSchemaEvaluator : SpecEvaluator<JsonSchema>
         var schema = spec.RequiredObject("schema", problems);
         if (schema is null)
             return null;
+        // NJsonSchema ignores what it does not know ({type: 7} checks nothing), so a broken schema would pass every reply.
+        var shapeProblems = ToolSchemaCheck.Problems(schema);
+        foreach (var problem in shapeProblems)
+            problems.Add(new Problem(spec.Location, "schema" + problem.Path, problem.Message));
+        if (shapeProblems.Count > 0)
+            return null;
         try
         {
             // Runs once per assertion at load time; a schema without remote $refs does no I/O.
