@@ -151,7 +151,10 @@ public sealed class HarvestJob
         var userIds = all.Select(c => c.Session.UserId).OfType<string>().Distinct().Select(id => anonymizer.AddIdentifier("user-id", id)).ToList();
         var traceIds = all.SelectMany(c => c.Session.TraceIds).Distinct().Take(20).Select(id => anonymizer.AddIdentifier("trace-id", id)).ToList();
 
-        anonymizer.Learn(candidate.Messages.Select(m => m.Content).Append(session.NegativeFeedback?.Comment));
+        // Names are learned from every text of the case first, so a name found anywhere is replaced everywhere (titles, triage,
+        // tool arguments and results, keys), also where no detector would find it on its own.
+        anonymizer.Learn(candidate.Messages.Select(m => m.Content).Append(session.NegativeFeedback?.Comment).Append(session.NegativeFeedback?.Category)
+            .Concat(candidate.Tools.SelectMany(t => new[] { t.Description, t.Error }.Concat(StringsIn(t.Parameters)).Concat(StringsIn(t.Returns)))));
         var messages = candidate.Messages.Select(m => new CaseMessage(AllowListedKinds.IsRole(m.Role) ? m.Role : "user", anonymizer.Anonymize(m.Content))).ToList();
         // Deny by default: every string below is either an allow-listed kind or anonymized, keys included.
         var tools = candidate.Tools.Select(t => t with
@@ -220,6 +223,15 @@ public sealed class HarvestJob
         };
         return (goldenCase, anonymizer.Replacements);
     }
+
+    /// <summary>Every string value in a JSON tree (not the JSON text: its escapes would hide "Grünewald" from the detectors).</summary>
+    private static IEnumerable<string?> StringsIn(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => StringsIn(p.Value)),
+        JsonArray array => array.SelectMany(StringsIn),
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => [value.GetValue<string>()],
+        _ => [],
+    };
 
     private static string ContentHash(IReadOnlyList<CaseMessage> messages, IReadOnlyList<MockTool> tools)
     {

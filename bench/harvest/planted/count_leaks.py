@@ -17,15 +17,27 @@ def walk(node, out):
 
 
 def fields(folder):
+    """Every key and scalar; a case's declared fakes (evidence.synthetic) are masked in its own fields, so a fake name
+    drawn from the same pool as a planted one ("Marisol") is not counted as that planted name leaking."""
     out = []
     for path in glob.glob(os.path.join(folder, "**", "*.yaml"), recursive=True):
         with open(path, encoding="utf-8") as f:
-            for doc in yaml.safe_load_all(f): walk(doc, out)
+            for doc in yaml.safe_load_all(f):
+                mine = []
+                walk(doc, mine)
+                fakes = sorted({w for s in ((doc or {}).get("evidence") or {}).get("synthetic") or [] for w in str(s).split()}, key=len, reverse=True)
+                for text in mine:
+                    for fake in fakes:
+                        if len(fake) >= 3: text = re.sub(r"(?<!\w)" + re.escape(fake) + r"(?!\w)", "<fake>", text)
+                    out.append(text)
     for path in glob.glob(os.path.join(folder, "**", "triage.json"), recursive=True):
         with open(path, encoding="utf-8") as f: walk(json.load(f), out)
     for path in glob.glob(os.path.join(folder, "**", "triage.md"), recursive=True):
         with open(path, encoding="utf-8") as f: out.append(f.read())
     return out
+
+
+PARTICLES = {"van", "von", "der", "den", "del", "della", "dos", "das", "bin", "binti", "ibn", "ben"}
 
 
 def squash(s):
@@ -36,7 +48,8 @@ def probes(kind, value):
     if kind == "person-name":
         tokens = value.split()
         if len(tokens) == 1 and not value.isascii(): return [("sub", value)]
-        return [("word", t) for t in tokens if len(t) >= 3]
+        # Particles ("bin", "van der", "de la") are words on their own, not the person.
+        return [("word", t) for t in tokens if len(t) >= 3 and t.lower() not in PARTICLES]
     if kind == "street-address": return [("sub", value.split(",")[0].strip())]
     if kind == "email": return [("sub", value)]
     return [("squash", squash(value))]

@@ -9,12 +9,32 @@ namespace AgentOps.Evals.Harvesting.Anonymization;
 /// </summary>
 internal static partial class AllowListedKinds
 {
-    public static bool IsToolName(string value) => ToolName().IsMatch(value);
+    /// <summary>An identifier whose every word is a common word ("lookup_order", "getShipment"); "kwame_rautio" is not one.</summary>
+    public static bool IsToolName(string value) => ToolName().IsMatch(value) && IsMadeOfWords(value);
 
     public static bool IsModelId(string value) => ModelId().IsMatch(value) && !value.Contains('@');
 
     /// <summary>A category, tier or finish reason: one short lower-case word or code.</summary>
-    public static bool IsToken(string value) => Token().IsMatch(value);
+    public static bool IsToken(string value) => Token().IsMatch(value) && IsMadeOfWords(value);
+
+    /// <summary>
+    /// Deny by default inside identifiers: every part between separators and camel humps is a common word, a number, or at
+    /// most two letters (id, v2); so a tool name, JSON key, tier or category cannot carry a name.
+    /// </summary>
+    internal static bool IsMadeOfWords(string value)
+    {
+        foreach (Match part in IdentifierPart().Matches(value))
+        {
+            var word = part.Value;
+            if (word.Length <= 2 || word.All(char.IsAsciiDigit)) continue;
+            if (!Vocabulary.IsCommon(word)) return false;
+        }
+        return true;
+    }
+
+    // Words of an identifier: "getOrderID_v2" -> get, Order, ID, v, 2.
+    [GeneratedRegex(@"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierPart();
 
     public static bool IsHash(string value) => Hash().IsMatch(value);
 

@@ -133,7 +133,9 @@ internal sealed class CaseAnonymizer
         made.Add(new AnonymizedValue(span.Type.ToName(), original, replacement));
         if (span.Type == PiiType.PersonName)
         {
-            foreach (var (part, fake) in nameParts.Learn(original, replacement)) made.Add(new AnonymizedValue(span.Type.ToName(), part, fake));
+            // A one-word name gets a family fake too, drawn as for "X X", so "dilnoza abubakar" after "Dilnoza says..." changes whole.
+            var family = original.Contains(' ') ? null : FakeValues.Create(span, original + " " + original, key).Split(' ')[^1];
+            foreach (var (part, fake) in nameParts.Learn(original, replacement, family)) made.Add(new AnonymizedValue(span.Type.ToName(), part, fake));
         }
         return replacement;
     }

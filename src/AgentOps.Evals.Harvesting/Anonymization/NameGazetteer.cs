@@ -101,7 +101,7 @@ internal sealed class NameGazetteer
             foreach (var name in Read("name", "last_name", locale))
             {
                 AddRecognized(lastNames, name, locale);
-                if (name.Length is >= 1 and <= 2 && IsCjk(name[0])) cjkFamilyNames.Add(name);
+                if (name.Length is >= 1 and <= 3 && IsCjk(name[0])) cjkFamilyNames.Add(name);
             }
         }
     }
@@ -111,8 +111,8 @@ internal sealed class NameGazetteer
         if (IsSingleWord(name)) names.TryAdd(name, locale);
     }
 
-    /// <summary>Han, Hiragana/Katakana or Hangul.</summary>
-    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uAC00' and <= '\uD7A3';
+    /// <summary>Han (with the iteration mark 々 of 佐々木) or Hangul; kana are left out, they carry the grammar around names.</summary>
+    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uAC00' and <= '\uD7A3' or '\u3005';
 
     public bool IsCjkFamilyName(string value) => cjkFamilyNames.Contains(value);
 
@@ -120,6 +120,24 @@ internal sealed class NameGazetteer
 
     /// <summary>In the first-name lists, common word or not.</summary>
     public bool IsKnownFirstName(string token) => firstNames.ContainsKey(token);
+
+    /// <summary>In the last-name lists, common word or not ("Park", "Rose").</summary>
+    public bool IsKnownLastName(string token) => lastNames.ContainsKey(token);
+
+    /// <summary>Romanized Korean, Chinese and Japanese family names; Bogus lists them in Hangul or Han only.</summary>
+    public static bool IsEastAsianFamilyName(string token) => EastAsianFamilyNames.Contains(token);
+
+    private static readonly HashSet<string> EastAsianFamilyNames = new(StringComparer.Ordinal)
+    {
+        "Kim", "Lee", "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Lim", "Han", "Oh", "Seo", "Shin",
+        "Kwon", "Ahn", "Song", "Yoo", "Ryu", "Hong", "Jeon", "Ko", "Moon", "Yang", "Son", "Bae", "Heo", "Nam",
+        "Wang", "Li", "Zhang", "Liu", "Chen", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma", "Zhu", "Hu", "He", "Lin",
+        "Luo", "Zheng", "Liang", "Xie", "Tang", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan",
+        "Cai", "Jiang", "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Chan", "Wong", "Cheung",
+        "Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Kato", "Yoshida",
+        "Yamada", "Sasaki", "Yamaguchi", "Matsumoto", "Inoue", "Kimura", "Hayashi", "Mori", "Abe", "Ikeda", "Hashimoto",
+        "Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Vo", "Dang", "Bui", "Do", "Ngo", "Duong", "Ly",
+    };
 
     public bool IsLastName(string token) => lastNames.ContainsKey(token) && !CommonWords.Contains(token);
 

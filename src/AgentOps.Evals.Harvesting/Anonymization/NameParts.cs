@@ -19,12 +19,15 @@ internal sealed class NameParts
     };
 
     private readonly Dictionary<string, string> parts = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Per learned given name, the family part of its fake: an unknown word right after it takes that.</summary>
+    private readonly Dictionary<string, string> familyOf = new(StringComparer.OrdinalIgnoreCase);
     private Regex? pattern;
 
     public bool IsEmpty => parts.Count == 0;
 
     /// <summary>Learns the parts of <paramref name="original"/> and the parts of its fake; returns each new pair.</summary>
-    public IEnumerable<(string Part, string Fake)> Learn(string original, string fake)
+    /// <param name="family">For a one-word name, the family name a later unknown word after it ("dilnoza abubakar") becomes.</param>
+    public IEnumerable<(string Part, string Fake)> Learn(string original, string fake, string? family = null)
     {
         var originals = original.Split((char[])[' ', '\n', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
         var fakes = fake.Split((char[])[' ', '\n', '\t', ','], StringSplitOptions.RemoveEmptyEntries);
@@ -34,6 +37,7 @@ internal sealed class NameParts
             var part = originals[i];
             if (part.Length < 3 || !part.All(c => char.IsLetter(c) || c is '-' or '\'' or '’') || NotAName.Contains(part)) continue;
             var replacement = i == 0 ? fakes[0] : fakes[^1];
+            if (i == 0 && (fakes.Length > 1 || family is not null)) familyOf.TryAdd(part, fakes.Length > 1 ? fakes[^1] : family!);
             if (part.Equals(replacement, StringComparison.OrdinalIgnoreCase)) continue;
             if (!parts.TryAdd(part, replacement)) continue;
             pattern = null;
@@ -46,11 +50,24 @@ internal sealed class NameParts
     {
         if (IsEmpty || string.IsNullOrEmpty(text)) return text;
         // Longest first, so "Mei-Ling" wins over a learned "Mei".
-        pattern ??= new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join("|", parts.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + @")(?![\p{L}\p{N}])",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        pattern ??= new Regex(@"(?<![\p{L}\p{N}])(?<part>" + string.Join("|", parts.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape))
+            + @")(?![\p{L}\p{N}])(?: (?<next>\p{L}[\p{L}'’\-]+)(?![\p{L}\p{N}]))?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         return pattern.Replace(text, m =>
-            !parts.TryGetValue(m.Value, out var fake) ? m.Value
-            : m.Value.All(c => !char.IsUpper(c)) ? fake.ToLowerInvariant()
-            : m.Value.All(c => !char.IsLower(c)) ? fake.ToUpperInvariant() : fake);
+        {
+            var part = m.Groups["part"].Value;
+            if (!parts.TryGetValue(part, out var fake)) return m.Value;
+            var result = Cased(part, fake);
+            if (!m.Groups["next"].Success) return result;
+            var next = m.Groups["next"].Value;
+            // "oksana kowalczyk from accounting": the word after a known given name is its family name unless it is a common word.
+            if (parts.TryGetValue(next, out var nextFake)) return result + " " + Cased(next, nextFake);
+            if (familyOf.TryGetValue(part, out var family) && next.Length >= 3 && !Vocabulary.IsCommon(next) && !NotAName.Contains(next))
+                return result + " " + Cased(next, family);
+            return result + " " + next;
+        });
     }
+
+    private static string Cased(string original, string fake) =>
+        original.All(c => !char.IsUpper(c)) ? fake.ToLowerInvariant()
+        : original.All(c => !char.IsLower(c)) ? fake.ToUpperInvariant() : fake;
 }

@@ -7,7 +7,9 @@ namespace AgentOps.Evals.Tests.Harvesting;
 /// <summary>
 /// Finds planted originals left in a harvest's output: every key and scalar of every case file and triage.json, and the
 /// text of triage.md. Same rule as bench/harvest/planted/count_leaks.py: a name leaks when any of its tokens (3+ letters,
-/// whole word) survives, an e-mail by its local part, a number with its separators removed, an address by its street part.
+/// whole word, particles such as "bin" or "van" aside) survives, an e-mail by its local part, a number with its separators
+/// removed, an address by its street part. A case's declared fakes (evidence.synthetic) are masked in its own fields: a
+/// fake drawn from the same name pool as a planted name is not that name leaking.
 /// </summary>
 internal static class HarvestOutputLeaks
 {
@@ -18,7 +20,15 @@ internal static class HarvestOutputLeaks
         {
             var yaml = new YamlStream();
             yaml.Load(new StringReader(File.ReadAllText(file)));
-            foreach (var document in yaml.Documents) Walk(document.RootNode, fields);
+            foreach (var document in yaml.Documents)
+            {
+                var mine = new List<string>();
+                Walk(document.RootNode, mine);
+                var fakes = Synthetic(document.RootNode).SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    .Where(f => f.Length >= 3).Distinct().OrderByDescending(f => f.Length).ToList();
+                fields.AddRange(mine.Select(text => fakes.Aggregate(text, (t, fake) =>
+                    Regex.Replace(t, @"(?<!\w)" + Regex.Escape(fake) + @"(?!\w)", "<fake>"))));
+            }
         }
         foreach (var file in Directory.GetFiles(folder, "triage.json", SearchOption.AllDirectories)) Walk(JsonNode.Parse(File.ReadAllText(file)), fields);
         foreach (var file in Directory.GetFiles(folder, "triage.md", SearchOption.AllDirectories)) fields.Add(File.ReadAllText(file));
@@ -33,7 +43,7 @@ internal static class HarvestOutputLeaks
             case "person-name":
                 var tokens = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (tokens.Length == 1) return fields.Any(f => f.Contains(value, StringComparison.OrdinalIgnoreCase)) ? value : null;
-                foreach (var token in tokens.Where(t => t.Length >= 3))
+                foreach (var token in tokens.Where(t => t.Length >= 3 && !Particles.Contains(t)))
                 {
                     var word = new Regex(@"(?<!\w)" + Regex.Escape(token) + @"(?!\w)", RegexOptions.IgnoreCase);
                     if (fields.Any(f => word.IsMatch(f))) return token;
@@ -49,6 +59,16 @@ internal static class HarvestOutputLeaks
                 return fields.Any(f => Squash(f).Contains(squashed, StringComparison.Ordinal)) ? value : null;
         }
     }
+
+    private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "van", "von", "der", "den", "del", "della", "dos", "das", "bin", "binti", "ibn", "ben",
+    };
+
+    private static IEnumerable<string> Synthetic(YamlNode root) =>
+        root is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("evidence"), out var evidence) && evidence is YamlMappingNode e
+        && e.Children.TryGetValue(new YamlScalarNode("synthetic"), out var synthetic) && synthetic is YamlSequenceNode list
+            ? list.OfType<YamlScalarNode>().Select(n => n.Value ?? "") : [];
 
     private static string Squash(string text) => Regex.Replace(text, @"[\s\-().+/]", "").ToLowerInvariant();
 

@@ -40,8 +40,7 @@ public sealed class ThirdPartyShapesLeakTests : IDisposable
 
     public static TheoryData<string> Libraries => new() { "otel-genai-logs", "openllmetry" };
 
-    // Skipped, not deleted: it names the leaked values when run. Issue 13 stays open until it passes.
-    [Fact(Skip = "Known leak, issue 13 open: 2 of 30 values leak in the OpenInference shape ('Hye-jin Park' is not detected)")]
+    [Fact]
     public Task None_of_30_planted_values_leak_in_the_openinference_shape() => None_of_30_planted_values_leak("openinference");
 
     [Theory]
