@@ -42,7 +42,7 @@ internal sealed partial class PersonNameDetector : IPiiDetector
             i = last;
         }
 
-        if (tokens.Count > 0)
+        // No capitalized token is no reason to stop: an all-lower-case chat line ("hiya this is kwame rautio") has only cues.
         {
             foreach (Match cue in Cue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Strong, spans);
             foreach (Match cue in PhraseCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Phrase, spans);
