@@ -12,7 +12,7 @@ namespace AgentOps.Evals.Harvesting.Shadowing;
 /// (its user turns, replayed in order; recorded tool results as mocks), keeps production's answer, anonymizes all of it
 /// with the harvester's anonymizer, and writes one case file per input. Nothing un-anonymized is written.
 /// </summary>
-public static class ShadowSampler
+internal static class ShadowSampler
 {
     /// <summary>The attributes a session carries that a sample can be stratified and sliced by; locale as a language code
     /// (<see cref="ShadowStrataSink.Locale"/>: from the attribute, else detected in the text).</summary>
@@ -25,6 +25,7 @@ public static class ShadowSampler
         _ => null,
     };
 
+    /// <summary>Reads, stratifies, samples, anonymizes and writes; throws <see cref="InputException"/> for a missing key or no matching trace file.</summary>
     public static ShadowSampleSummary Sample(ShadowSampleRequest request, CancellationToken ct)
     {
         if (request.Key is null && !request.EphemeralKey)

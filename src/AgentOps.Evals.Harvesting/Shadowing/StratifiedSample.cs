@@ -9,7 +9,11 @@ namespace AgentOps.Evals.Harvesting.Shadowing;
 /// </summary>
 internal static class StratifiedSample
 {
+    /// <summary>The picked items grouped by stratum; all of <paramref name="items"/> when there are no more than <paramref name="n"/>.</summary>
+    /// <param name="items">The population to sample from.</param>
     /// <param name="valuesOf">The item's values, one per slice attribute, e.g. [tier:pro, locale:fr]; their join is its joint stratum.</param>
+    /// <param name="n">How many items to pick.</param>
+    /// <param name="seed">Seed of the draw inside each stratum.</param>
     public static IReadOnlyList<T> Select<T>(IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> valuesOf, int n, int seed)
     {
         if (n >= items.Count) return items;
