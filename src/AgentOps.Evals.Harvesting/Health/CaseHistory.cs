@@ -4,7 +4,7 @@ using AgentOps.Evals.SourceControl;
 namespace AgentOps.Evals.Harvesting.Health;
 
 /// <summary>One case file's life in git: when it appeared, its status changes, its suite, severity and source as last committed.</summary>
-public sealed record CaseTimeline(string Path, string Suite)
+internal sealed record CaseTimeline(string Path, string Suite)
 {
     public DateTimeOffset? Added { get; set; }
     public DateTimeOffset? Deleted { get; set; }

@@ -11,7 +11,7 @@ namespace AgentOps.Evals.Harvesting.Health;
 /// nightly harvest wrote and its time to eval, so <c>health</c> reads the intake of production-sourced cases and the
 /// feedback → case hours from the store, not only from the case files that are there today.
 /// </summary>
-public static class HarvestHistory
+internal static class HarvestHistory
 {
     public static void Record(string storePath, HarvestSummary summary, DateTimeOffset at)
     {
@@ -56,5 +56,5 @@ public static class HarvestHistory
 }
 
 /// <summary>One stored harvest run: when, how many sessions it read and flagged, what it wrote, and its time to eval.</summary>
-public sealed record HarvestRun(string RunId, DateTimeOffset At, int Sessions, IReadOnlyDictionary<string, int> FlaggedByFlag, int CasesWritten, int CasesAlreadyPresent,
+internal sealed record HarvestRun(string RunId, DateTimeOffset At, int Sessions, IReadOnlyDictionary<string, int> FlaggedByFlag, int CasesWritten, int CasesAlreadyPresent,
     TimeToEvalStats TimeToEval);

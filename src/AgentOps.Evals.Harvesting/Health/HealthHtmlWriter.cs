@@ -8,6 +8,7 @@ namespace AgentOps.Evals.Harvesting.Health;
 /// <summary>The health report as one self-contained HTML page: headlines, cases per week as bars, time to eval, debt. Pure.</summary>
 public static class HealthHtmlWriter
 {
+    /// <summary>The page's full HTML text.</summary>
     public static string Write(HealthReport r)
     {
         var b = new StringBuilder();

@@ -10,7 +10,7 @@ namespace AgentOps.Evals.Harvesting.Health;
 /// <c>health</c>: reads the golden set (files and git history), the results store's run history and its last drift
 /// runs, and computes the program's figures. Reads only; calls no model.
 /// </summary>
-public static class HealthJob
+internal static class HealthJob
 {
     public static HealthReport Run(IReadOnlyList<GoldenCase> cases, string goldenSetRoot, string storePath, HealthOptions options, EvalConfig config, TimeProvider? time = null)
     {

@@ -6,6 +6,7 @@ namespace AgentOps.Evals.Harvesting.Health;
 /// <summary>The health report as Markdown (a weekly issue or a PR comment). Pure.</summary>
 public static class HealthMarkdownWriter
 {
+    /// <summary>The report's full Markdown text.</summary>
     public static string Write(HealthReport r)
     {
         var b = new StringBuilder();

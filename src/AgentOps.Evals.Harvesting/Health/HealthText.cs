@@ -5,6 +5,7 @@ namespace AgentOps.Evals.Harvesting.Health;
 /// <summary>Headline sentences and cell formats the health console, Markdown and HTML share, so they never disagree.</summary>
 public static class HealthText
 {
+    /// <summary>One sentence per figure: cases and production share, P0 time to active, backlog, debt, incidents, harvest, drift coverage.</summary>
     public static IReadOnlyList<string> Headlines(HealthReport r)
     {
         var last = r.Weeks.LastOrDefault();
@@ -25,8 +26,10 @@ public static class HealthText
         return lines;
     }
 
+    /// <summary>Counts as "key n, key n" in the dictionary's order.</summary>
     public static string Counts(IReadOnlyDictionary<string, int> counts) => string.Join(", ", counts.Select(c => Inv($"{c.Key} {c.Value}")));
 
+    /// <summary>Hours with at most one decimal, or a dash when there is no figure.</summary>
     public static string Hours(double? hours) => hours is { } h ? h.ToString("0.#", CultureInfo.InvariantCulture) : "–";
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
