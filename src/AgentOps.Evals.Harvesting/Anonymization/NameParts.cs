@@ -26,6 +26,8 @@ internal sealed class NameParts
     public bool IsEmpty => parts.Count == 0;
 
     /// <summary>Learns the parts of <paramref name="original"/> and the parts of its fake; returns each new pair.</summary>
+    /// <param name="original">The detected name as the text held it.</param>
+    /// <param name="fake">The fake name that replaced it.</param>
     /// <param name="family">For a one-word name, the family name a later unknown word after it ("dilnoza abubakar") becomes.</param>
     public IEnumerable<(string Part, string Fake)> Learn(string original, string fake, string? family = null)
     {

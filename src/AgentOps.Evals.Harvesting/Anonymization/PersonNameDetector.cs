@@ -111,6 +111,10 @@ internal sealed partial class PersonNameDetector : IPiiDetector
     }
 
     /// <summary>The last token of the run of adjacent name-like capitalized tokens starting at <paramref name="i"/>.</summary>
+    /// <param name="text">The text the tokens were matched in.</param>
+    /// <param name="tokens">Capitalized tokens of <paramref name="text"/>, in order.</param>
+    /// <param name="i">Index of the run's first token.</param>
+    /// <param name="max">Most tokens the run may hold.</param>
     /// <param name="afterCue">After a cue every capitalized word may be a name part ("Ich heiße Jie Li"), common or not.</param>
     private int RunEnd(string text, MatchCollection tokens, int i, int max, bool afterCue = false)
     {

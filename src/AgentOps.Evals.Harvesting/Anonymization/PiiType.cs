@@ -3,16 +3,27 @@ namespace AgentOps.Evals.Harvesting.Anonymization;
 /// <summary>The kinds of personal data and secrets the anonymizer finds and <c>scan</c> reports.</summary>
 public enum PiiType
 {
+    /// <summary>An e-mail address, including obfuscated spellings ("x at y dot z", base64).</summary>
     Email,
+    /// <summary>A phone number that parses as one for its region.</summary>
     Phone,
+    /// <summary>A payment card number with a valid Luhn check digit.</summary>
     PaymentCard,
+    /// <summary>An IBAN of a registry country that passes mod-97.</summary>
     Iban,
+    /// <summary>A national identifier: US SSN, UK NINO, Spanish DNI, Dutch BSN, French NIR.</summary>
     NationalId,
+    /// <summary>An IPv4 or IPv6 address other than loopback or unspecified.</summary>
     IpAddress,
+    /// <summary>A password or token inside a URL (user:password@, access_token=).</summary>
     CredentialUrl,
+    /// <summary>An API key, token, JWT, private key or a keyword-introduced password.</summary>
     Secret,
+    /// <summary>A person's name.</summary>
     PersonName,
+    /// <summary>A street address.</summary>
     StreetAddress,
+    /// <summary>A date given as someone's birth date.</summary>
     DateOfBirth,
 }
 
