@@ -43,20 +43,18 @@ internal sealed partial class PersonNameDetector : IPiiDetector
         }
 
         // No capitalized token is no reason to stop: an all-lower-case chat line ("hiya this is kwame rautio") has only cues.
-        {
-            foreach (Match cue in Cue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Strong, spans);
-            foreach (Match cue in PhraseCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Phrase, spans);
-            foreach (Match cue in WeakCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Weak, spans);
-            // After "i'm", "its", "this is" a lower-case word is a name unless it is a common word ("its jie tóth", not "its late").
-            foreach (Match cue in LowerWeakCue().Matches(text)) AddLowerCase(text, cue.Index + cue.Length, requireName: true, spans);
-            // "ich bin", "je suis", "soy": an adjective follows more often than a name, and German has no shipped dictionary.
-            foreach (Match cue in LowerWeakCueOther().Matches(text))
-                if (LowerRun().Match(text, cue.Index + cue.Length) is { Success: true } run && IsKnown(TitleCase(run.Value.Split(' ')[0])))
-                    AddLowerCase(text, cue.Index + cue.Length, requireName: true, spans);
-            // After "with", "to", "from"... two lower-case words that are no common words read as a name ("chatting with dagny bergström").
-            foreach (Match cue in WeakCue().Matches(text)) AddLowerPair(text, cue.Index + cue.Length, spans);
-            foreach (Match here in HereCue().Matches(text)) spans.Add((here.Index, here.Index + here.Groups["name"].Length));
-        }
+        foreach (Match cue in Cue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Strong, spans);
+        foreach (Match cue in PhraseCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Phrase, spans);
+        foreach (Match cue in WeakCue().Matches(text)) AddAfterCue(text, tokens, cue.Index + cue.Length, CueStrength.Weak, spans);
+        // After "i'm", "its", "this is" a lower-case word is a name unless it is a common word ("its jie tóth", not "its late").
+        foreach (Match cue in LowerWeakCue().Matches(text)) AddLowerCase(text, cue.Index + cue.Length, requireName: true, spans);
+        // "ich bin", "je suis", "soy": an adjective follows more often than a name, and German has no shipped dictionary.
+        foreach (Match cue in LowerWeakCueOther().Matches(text))
+            if (LowerRun().Match(text, cue.Index + cue.Length) is { Success: true } run && IsKnown(TitleCase(run.Value.Split(' ')[0])))
+                AddLowerCase(text, cue.Index + cue.Length, requireName: true, spans);
+        // After "with", "to", "from"... two lower-case words that are no common words read as a name ("chatting with dagny bergström").
+        foreach (Match cue in WeakCue().Matches(text)) AddLowerPair(text, cue.Index + cue.Length, spans);
+        foreach (Match here in HereCue().Matches(text)) spans.Add((here.Index, here.Index + here.Groups["name"].Length));
         AddLowerKnownPairs(text, spans);
         AddCjk(text, spans);
 
