@@ -9,6 +9,13 @@ namespace AgentOps.Evals.Config;
 /// <param name="ReasoningEffort">none, low, medium, high or extra-high.</param>
 /// <param name="ResponseFormat">text, json_object or json_schema (with <paramref name="ResponseSchema"/>).</param>
 /// <param name="ToolChoice">auto, none, required, or the name of the one tool the model must call.</param>
+/// <param name="Temperature">Sampling temperature; null: the provider's default.</param>
+/// <param name="TopP">Nucleus-sampling probability mass; null: the provider's default.</param>
+/// <param name="MaxOutputTokens">Cap on tokens the model may generate per call.</param>
+/// <param name="Seed">Sampling seed, for providers that honour one.</param>
+/// <param name="Stop">Sequences that end generation when produced.</param>
+/// <param name="ResponseSchema">The JSON schema the answer must follow, when <paramref name="ResponseFormat"/> is json_schema.</param>
+/// <param name="ResponseSchemaName">The name sent with <paramref name="ResponseSchema"/>.</param>
 public sealed record ModelSettings(
     double? Temperature = null,
     double? TopP = null,
@@ -24,8 +31,9 @@ public sealed record ModelSettings(
     /// <summary>No settings: the provider's defaults.</summary>
     public static ModelSettings None { get; } = new();
 
-    public static readonly string[] Formats = ["text", "json_object", "json_schema"];
-    public static readonly string[] Efforts = ["none", "low", "medium", "high", "extra-high"];
+    // The values the config reader accepts; only it reads them, so they stay off the public surface.
+    internal static readonly string[] Formats = ["text", "json_object", "json_schema"];
+    internal static readonly string[] Efforts = ["none", "low", "medium", "high", "extra-high"];
 
     /// <summary>True when nothing is set.</summary>
     public bool IsEmpty => Describe().Length == 0;

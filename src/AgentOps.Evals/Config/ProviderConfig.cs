@@ -4,6 +4,9 @@ namespace AgentOps.Evals.Config;
 /// <c>replay</c> (cassettes) or <c>http</c> (the team's agent endpoint).</summary>
 /// <param name="ApiKeyEnv">Name of the environment variable holding the key; the key itself never sits in config.</param>
 /// <param name="Cassettes">Folder of recorded responses, for <c>replay</c> and for <c>run --record</c>.</param>
+/// <param name="Name">The key under <c>providers:</c> that candidates and the judge refer to.</param>
+/// <param name="Type">openai, azure-openai, anthropic, ollama, replay or http.</param>
+/// <param name="Endpoint">Base URL of the service; null: the provider type's default.</param>
 public sealed record ProviderConfig(string Name, string Type, string? Endpoint = null, string? ApiKeyEnv = null, string? Cassettes = null)
 {
     /// <summary>Rate limits shared by every candidate and the judge that use this provider.</summary>

@@ -19,6 +19,8 @@ public sealed class EvaluatorRegistry
 
     /// <summary>Makes a Microsoft.Extensions.AI.Evaluation evaluator usable in case files as
     /// <c>{type: evaluator, name: <paramref name="name"/>, metric: …, min: …}</c>.</summary>
+    /// <param name="name">The name case files give in the assertion's <c>name:</c> field; registering it again replaces the earlier one.</param>
+    /// <param name="evaluator">The MEAI evaluator; its metrics are read by the assertion's <c>metric:</c> field.</param>
     /// <param name="needsJudge">True when it asks a model; it then gets the run's judge through <c>ChatConfiguration</c>.</param>
     public EvaluatorRegistry RegisterEvaluator(string name, Microsoft.Extensions.AI.Evaluation.IEvaluator evaluator, bool needsJudge = true)
     {
@@ -30,13 +32,16 @@ public sealed class EvaluatorRegistry
         return this;
     }
 
+    /// <summary>Finds the MEAI evaluator registered under <paramref name="name"/>.</summary>
     public bool TryGetEvaluator(string name, out RegisteredEvaluator registered) => _meai.TryGetValue(name, out registered!);
 
     /// <summary>The names MEAI evaluators are registered under.</summary>
     public IReadOnlyCollection<string> EvaluatorNames => _meai.Keys;
 
+    /// <summary>Finds the assertion type whose YAML <c>type:</c> is <paramref name="type"/>.</summary>
     public bool TryGet(string type, out IAssertionType evaluator) => _byType.TryGetValue(type, out evaluator!);
 
+    /// <summary>Every assertion type name the registry knows (built-ins and registered ones), for error messages that list the choices.</summary>
     public IReadOnlyCollection<string> Types => _byType.Keys;
 
     /// <summary>The spec's binding: the one the loader made, else one made now (a spec built in code). A spec that

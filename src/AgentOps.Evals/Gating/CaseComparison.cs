@@ -3,10 +3,24 @@ using AgentOps.Evals.Statistics;
 namespace AgentOps.Evals.Gating;
 
 /// <summary>One paired case: its metadata, both sides' pass counts (infrastructure errors excluded), and the candidate's failures.</summary>
+/// <param name="Id">The case id, shared by both runs.</param>
+/// <param name="Title">The case's title, for reports.</param>
+/// <param name="Suite">The suite the case belongs to (a slice).</param>
+/// <param name="Severity">The case's severity (p0…); p0 regressions fail the gate on their own.</param>
+/// <param name="Tags">The case's tags; each <c>key:value</c> tag is a slice.</param>
+/// <param name="File">The case file, relative to the golden set, for links in reports.</param>
+/// <param name="BaselinePasses">Baseline trials that passed.</param>
 /// <param name="BaselineTrials">Baseline trials that were judged (not infrastructure errors).</param>
+/// <param name="BaselineInfraErrors">Baseline trials that ended in an infrastructure error (counted apart, not as failures).</param>
+/// <param name="CandidatePasses">Candidate trials that passed.</param>
+/// <param name="CandidateTrials">Candidate trials that were judged (not infrastructure errors).</param>
+/// <param name="CandidateInfraErrors">Candidate trials that ended in an infrastructure error.</param>
 /// <param name="Flaky">The candidate's trials disagreed: 0 &lt; passes &lt; trials.</param>
 /// <param name="Flip">How the majority moved; a tie (half the judged trials pass) on either side is never a flip.</param>
+/// <param name="CandidateAgreement">How alike the candidate's outputs are across its trials.</param>
 /// <param name="CandidateMeanLatencyMs">Mean latency of the candidate's judged trials; null when none.</param>
+/// <param name="CandidateMaxLatencyMs">Slowest of the candidate's judged trials; null when none.</param>
+/// <param name="CandidateFailures">The candidate's failed trials with their failing assertions, for the report's evidence.</param>
 public sealed record CaseComparison(
     string Id,
     string Title,
@@ -45,5 +59,6 @@ public sealed record CaseComparison(
     /// <summary>Both sides' judged pass counts (and the two-stage drop, when there is one), for the paired statistics.</summary>
     public CaseCounts Counts => new(BaselinePasses, BaselineTrials, CandidatePasses, CandidateTrials) { Estimate = DropEstimate };
 
+    /// <summary>More than half of the candidate's judged trials passed (a tie is not a majority).</summary>
     public bool CandidateMajorityPassed => CaseFlips.MajorityPassed(CandidatePasses, CandidateTrials);
 }

@@ -4,6 +4,7 @@ namespace AgentOps.Evals.Gating;
 public static class EvidenceText
 {
     /// <summary>E.g. <c>pass: estimate 0.7%, upper 95.0% bound 2.1% &lt; margin 5.0%</c>; empty for a finding without evidence.</summary>
+    /// <param name="finding">The finding whose statistical evidence is described.</param>
     /// <param name="withWouldDecide">False where the finding's message, shown beside it, already says what would decide.</param>
     public static string Describe(GateFinding finding, bool withWouldDecide = true)
     {

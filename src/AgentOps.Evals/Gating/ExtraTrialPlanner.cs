@@ -26,6 +26,7 @@ internal static class ExtraTrialPlanner
             || c.BaselinePasses * c.CandidateTrials != c.CandidatePasses * c.BaselineTrials);
 
     /// <summary>The allocation for one round of extra trials after <paramref name="verdict"/> (the base look).</summary>
+    /// <param name="verdict">The verdict of the base look, whose cases are ranked for extra trials.</param>
     /// <param name="budget">Extra trials the round may spend, both sides together.</param>
     /// <param name="k">Base trials per case (the most per side a varying case gets is 3k).</param>
     public static IReadOnlyList<ExtraTrialAllocation> Plan(GateVerdict verdict, int budget, int k)

@@ -2,11 +2,16 @@ namespace AgentOps.Evals.Gating;
 
 /// <summary>The <c>judge.min-agreement</c> rule: model-graded verdicts are trusted only when the judge agrees with human
 /// labels (<c>expect-judge</c>) often enough; otherwise a gate that would pass is inconclusive.</summary>
-public static class JudgeTrust
+internal static class JudgeTrust
 {
+    /// <summary>The rule name the finding carries in reports.</summary>
     public const string Rule = "min-judge-agreement";
 
     /// <summary>Adds the rule's finding to <paramref name="verdict"/>. <paramref name="agreement"/> is null when no labelled case could be judged.</summary>
+    /// <param name="verdict">The gate's verdict before the judge is weighed.</param>
+    /// <param name="minAgreement">The configured <c>judge.min-agreement</c> fraction.</param>
+    /// <param name="agreement">The judge's measured agreement with the human labels.</param>
+    /// <param name="judgedLabels">How many labelled cases the agreement was measured on.</param>
     /// <param name="modelGradedCases">Gated cases with a model-graded assertion; without any, the judge is not in play and nothing changes.</param>
     public static GateVerdict Apply(GateVerdict verdict, double minAgreement, double? agreement, int judgedLabels, IReadOnlyList<string> modelGradedCases)
     {

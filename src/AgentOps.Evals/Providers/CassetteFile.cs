@@ -19,10 +19,13 @@ public sealed class CassetteFile
     // Recorded calls are appended here as they finish, so a killed --record run keeps them (Save rewrites the file sorted).
     private StreamWriter? _journal;
 
+    /// <summary>An empty cassette that will be written to <paramref name="path"/>; use <c>Load</c> to read an existing one.</summary>
     public CassetteFile(string path) => Path = path;
 
+    /// <summary>The JSON-lines file this cassette reads from and writes to.</summary>
     public string Path { get; }
 
+    /// <summary>How many recorded calls the cassette holds.</summary>
     public int Count => _entries.Count;
 
     /// <summary>The file for <paramref name="candidate"/> in <paramref name="folder"/>.</summary>
@@ -55,6 +58,7 @@ public sealed class CassetteFile
         return file;
     }
 
+    /// <summary>The recorded call with cassette key <paramref name="key"/>, if there is one.</summary>
     public bool TryGet(string key, out CassetteEntry entry) => _entries.TryGetValue(key, out entry!);
 
     /// <summary>Keeps a recorded call and appends it to the file at once (flushed), so a kill loses only calls in flight.</summary>

@@ -10,6 +10,10 @@ namespace AgentOps.Evals.Providers;
 internal static class CassetteKey
 {
     /// <summary>First 16 hex of SHA-256 over a canonical JSON of the call. Tool-call ids are left out: providers mint them at random.</summary>
+    /// <param name="model">The model the call asks for.</param>
+    /// <param name="messages">Every message sent; each turn of a conversation therefore keys differently.</param>
+    /// <param name="options">Tool definitions and sampling options; the harness's trial context is not part of the key.</param>
+    /// <param name="trialIndex">The trial index, so k trials of one case each replay their own answer.</param>
     /// <param name="keySchema">Whether a json_schema response format's schema is part of the key (a case's or candidate's schema is).</param>
     public static string Compute(string model, IEnumerable<ChatMessage> messages, ChatOptions? options, int trialIndex, bool keySchema = true)
     {

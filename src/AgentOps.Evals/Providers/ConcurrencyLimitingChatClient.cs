@@ -4,7 +4,7 @@ namespace AgentOps.Evals.Providers;
 
 /// <summary>At most N calls in flight to one provider, however many trials run at once; a streamed call holds its slot
 /// until the stream ends.</summary>
-public sealed class ConcurrencyLimitingChatClient(IChatClient inner, int maxConcurrent) : DelegatingChatClient(inner)
+internal sealed class ConcurrencyLimitingChatClient(IChatClient inner, int maxConcurrent) : DelegatingChatClient(inner)
 {
     private readonly SemaphoreSlim _slots = new(maxConcurrent, maxConcurrent);
 

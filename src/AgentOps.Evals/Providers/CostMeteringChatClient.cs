@@ -5,7 +5,7 @@ namespace AgentOps.Evals.Providers;
 
 /// <summary>Prices each call from the pricing table (USD per million tokens) and charges it to the usage meter of the
 /// call's <see cref="TrialContext"/>; a streamed call is priced from its final usage content.</summary>
-public sealed class CostMeteringChatClient(IChatClient inner, IReadOnlyDictionary<string, ModelPrice> pricing) : DelegatingChatClient(inner)
+internal sealed class CostMeteringChatClient(IChatClient inner, IReadOnlyDictionary<string, ModelPrice> pricing) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ namespace AgentOps.Evals.Providers;
 
 /// <summary>The innermost step before a provider: removes the harness's <see cref="TrialContext"/> from the options, since
 /// some providers send every additional property to the API as a request field.</summary>
-public sealed class ProviderBoundaryChatClient(IChatClient inner) : DelegatingChatClient(inner)
+internal sealed class ProviderBoundaryChatClient(IChatClient inner) : DelegatingChatClient(inner)
 {
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         base.GetResponseAsync(messages, WithoutTrial(options), cancellationToken);

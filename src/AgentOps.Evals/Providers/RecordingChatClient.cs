@@ -4,7 +4,7 @@ namespace AgentOps.Evals.Providers;
 
 /// <summary>Records every successful call of the inner client into a cassette (<c>run --record</c>), keyed by the call's
 /// <see cref="TrialContext"/>; a streamed call is recorded as the response its updates assemble into.</summary>
-public sealed class RecordingChatClient(IChatClient inner, CassetteFile cassette) : DelegatingChatClient(inner)
+internal sealed class RecordingChatClient(IChatClient inner, CassetteFile cassette) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

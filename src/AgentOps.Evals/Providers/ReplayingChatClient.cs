@@ -5,7 +5,7 @@ namespace AgentOps.Evals.Providers;
 
 /// <summary>Replay as a run mode over any provider: serves each call's recorded response from the cassette, offline and
 /// exact, and never calls the inner client; a call with no recording is a <c>missing-recording</c> infrastructure error.</summary>
-public sealed class ReplayingChatClient(IChatClient inner, CassetteFile cassette) : DelegatingChatClient(inner)
+internal sealed class ReplayingChatClient(IChatClient inner, CassetteFile cassette) : DelegatingChatClient(inner)
 {
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ namespace AgentOps.Evals.Providers;
 
 /// <summary>Retries 429, 5xx, timeouts and malformed replies with backoff, honouring Retry-After; never other 4xx.
 /// When retries run out the call fails as a classified <see cref="InfrastructureException"/>.</summary>
-public sealed class RetryingChatClient(IChatClient inner, RetryPolicy policy, TimeProvider? time = null) : DelegatingChatClient(inner)
+internal sealed class RetryingChatClient(IChatClient inner, RetryPolicy policy, TimeProvider? time = null) : DelegatingChatClient(inner)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

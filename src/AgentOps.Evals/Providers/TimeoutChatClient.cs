@@ -4,7 +4,7 @@ namespace AgentOps.Evals.Providers;
 
 /// <summary>Gives each call its own time limit (a streamed call: until its last update); a call over it fails with
 /// <see cref="TimeoutException"/> (retried as transient).</summary>
-public sealed class TimeoutChatClient(IChatClient inner, TimeSpan timeout) : DelegatingChatClient(inner)
+internal sealed class TimeoutChatClient(IChatClient inner, TimeSpan timeout) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

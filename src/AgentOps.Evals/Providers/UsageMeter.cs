@@ -25,12 +25,14 @@ public sealed class UsageMeter
         lock (_lock) return _total;
     }
 
+    /// <summary>USD charged so far (the same as <c>Read().CostUsd</c>).</summary>
     public decimal CostUsd => Read().CostUsd;
 }
 
 /// <summary>A meter's totals at one moment.</summary>
 public readonly record struct UsageReading(decimal CostUsd, double RecordedLatencyMs, int RecordedCalls)
 {
+    /// <summary>What was added between two readings of the same meter, field by field.</summary>
     public static UsageReading operator -(UsageReading after, UsageReading before) =>
         new(after.CostUsd - before.CostUsd, after.RecordedLatencyMs - before.RecordedLatencyMs, after.RecordedCalls - before.RecordedCalls);
 }

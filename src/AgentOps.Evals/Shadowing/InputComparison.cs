@@ -15,11 +15,13 @@ public sealed record InputComparison(
     /// <summary>The judge's scores of the baseline's answers against <c>shadow.rubric</c>; null without a rubric or a judge.</summary>
     public RubricScores? BaselineRubric { get; init; }
 
+    /// <summary>The judge's scores of the candidate's answers against <c>shadow.rubric</c>; null without a rubric or a judge.</summary>
     public RubricScores? CandidateRubric { get; init; }
 
     /// <summary>Candidate mean rubric score − baseline's (−4..4); null unless both sides have a score.</summary>
     public double? RubricDelta => CandidateRubric?.Mean is { } c && BaselineRubric?.Mean is { } b ? c - b : null;
 
+    /// <summary>The sampled input's case id.</summary>
     public string Id => Input.Id;
 
     /// <summary>Candidate cost per request ÷ baseline's; null when either side has no cost (no pricing, no trials).</summary>
@@ -32,8 +34,12 @@ public sealed record InputComparison(
     public bool Compared => Baseline.Trials > 0 && Candidate.Trials > 0;
 
     /// <summary>Builds the comparison of one input from both sides' figures.</summary>
+    /// <param name="input">The sampled production input both sides answered.</param>
+    /// <param name="baseline">The baseline's figures on this input.</param>
+    /// <param name="candidate">The candidate's figures on this input.</param>
+    /// <param name="judgement">The pairwise judge's call on this input; null when the judge is off.</param>
     /// <param name="baselineIsProduction">The baseline is production's recorded answer: its calls are what the trace recorded.</param>
-    public static InputComparison Of(ShadowInput input, SideFigures baseline, SideFigures candidate, PairwiseJudgement? judgement, bool baselineIsProduction = false) =>
+    internal static InputComparison Of(ShadowInput input, SideFigures baseline, SideFigures candidate, PairwiseJudgement? judgement, bool baselineIsProduction = false) =>
         new(input, baseline, candidate, OutputDivergence.Compute(baseline, candidate), ToolCallDivergence.Compute(baseline, candidate), judgement)
         {
             Unrecorded = UnrecordedToolCalls.Of(input, baseline, candidate, baselineIsProduction),

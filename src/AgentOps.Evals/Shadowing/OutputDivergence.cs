@@ -14,7 +14,8 @@ namespace AgentOps.Evals.Shadowing;
 /// <param name="CrossExactRate">Share of cross pairs that are the same answer after normalization.</param>
 public sealed record OutputDivergence(double CrossAgreement, double NoiseFloor, double Excess, double CrossExactRate)
 {
-    public static OutputDivergence Compute(SideFigures baseline, SideFigures candidate)
+    /// <summary>Compares every (baseline, candidate) answer pair against each side's own agreement.</summary>
+    internal static OutputDivergence Compute(SideFigures baseline, SideFigures candidate)
     {
         var a = baseline.Outputs.Select(OutputAgreement.Normalize).ToArray();
         var b = candidate.Outputs.Select(OutputAgreement.Normalize).ToArray();

@@ -9,6 +9,9 @@ namespace AgentOps.Evals.Shadowing;
 /// <param name="CandidateFirstScore">Score with A = candidate, B = baseline.</param>
 /// <param name="Preference">The candidate's mean preference over both orders, −1 (baseline clearly better) to +1.</param>
 /// <param name="Error">Why there is no judgement (the judge failed or could not be read): counted apart, never as a tie.</param>
+/// <param name="Outcome">Win, tie or loss for the candidate; null when the judgement failed.</param>
+/// <param name="CandidateSecondReason">The judge's reason with the candidate's answer second.</param>
+/// <param name="CandidateFirstReason">The judge's reason with the candidate's answer first.</param>
 public sealed record PairwiseJudgement(
     double? CandidateSecondScore,
     double? CandidateFirstScore,
@@ -29,5 +32,6 @@ public sealed record PairwiseJudgement(
         return new PairwiseJudgement(candidateSecond, candidateFirst, preference, outcome, secondReason, firstReason);
     }
 
-    public static PairwiseJudgement Failed(string error) => new(null, null, 0, null, "", "", error);
+    /// <summary>A judgement that could not be made, for <paramref name="error"/>; counted apart, never as a tie.</summary>
+    internal static PairwiseJudgement Failed(string error) => new(null, null, 0, null, "", "", error);
 }

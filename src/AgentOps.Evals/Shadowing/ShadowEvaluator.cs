@@ -10,10 +10,15 @@ namespace AgentOps.Evals.Shadowing;
 /// FAIL when the p-value of "the limit holds" is at most α after Holm over the slices (the <c>all</c> slice at α), and
 /// INCONCLUSIVE otherwise, saying what would decide it. The worst decision of any rule on any slice is the verdict.
 /// </summary>
-public static class ShadowEvaluator
+internal static class ShadowEvaluator
 {
+    /// <summary>The slice name of the whole sample.</summary>
     public const string All = "all";
 
+    /// <summary>The verdict over <paramref name="comparisons"/>: every enabled rule on the whole sample and each slice.</summary>
+    /// <param name="comparisons">Every sampled input's comparison.</param>
+    /// <param name="options">The <c>shadow:</c> rules, limits, slices and α.</param>
+    /// <param name="judged">The pairwise judge ran (else its win/loss rules are off).</param>
     /// <param name="rubricScored">The judge scored the answers against <c>shadow.rubric</c> (else min-rubric-score-delta is off).</param>
     public static ShadowVerdict Evaluate(IReadOnlyList<InputComparison> comparisons, ShadowOptions options, bool judged, bool rubricScored = false)
     {

@@ -15,6 +15,7 @@ public static class ShadowHtmlWriter
         .bar{display:inline-block;height:10px;background:#4a78c2;margin-right:4px}.bar.c{background:#d9822b}.msg{white-space:pre-wrap}.note{color:#555}.warn{color:#8a5a00}
         """;
 
+    /// <summary>A self-contained HTML page (inline style, no network) of <paramref name="report"/>, with the <paramref name="divergent"/> most divergent inputs side by side.</summary>
     public static string ToHtml(ShadowReport report, int divergent = 10)
     {
         var h = new StringBuilder();

@@ -3,7 +3,9 @@ using AgentOps.Evals.Cases;
 namespace AgentOps.Evals.Shadowing;
 
 /// <summary>One sampled, anonymized production session: the case both candidates answer, its slice attributes, what production answered.</summary>
+/// <param name="Case">The anonymized session as a case: input, history, mocked tools with production's recorded results.</param>
 /// <param name="Slices">Session attributes the sample was stratified by, e.g. tier → enterprise.</param>
+/// <param name="Production">What production answered in the trace; null when the trace held no answer.</param>
 /// <param name="UnrecordedTools">Tools production called whose results the trace did not hold: a candidate calling them gets no recorded answer.</param>
 /// <param name="EarlierUserTurns">User turns before the last one; each side replays them in order (answering each itself), and the reply to the last is compared.</param>
 public sealed record ShadowInput(
@@ -13,6 +15,7 @@ public sealed record ShadowInput(
     IReadOnlyList<string> UnrecordedTools,
     int EarlierUserTurns)
 {
+    /// <summary>The case id of the sampled session.</summary>
     public string Id => Case.Id;
 
     /// <summary>The user's side of the session as the sides replay it: the opening messages, then every scripted turn.</summary>

@@ -9,8 +9,10 @@ public static class ShadowJsonWriter
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary><see cref="ToNode"/> as indented JSON text.</summary>
     public static string ToJson(ShadowReport report) => ToNode(report).ToJsonString(Indented);
 
+    /// <summary>The report as a JSON object (schemaVersion 1), for writing or embedding in another document.</summary>
     public static JsonObject ToNode(ShadowReport report) => new()
     {
         ["schemaVersion"] = 1,

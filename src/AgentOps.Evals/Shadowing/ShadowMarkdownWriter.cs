@@ -5,6 +5,7 @@ namespace AgentOps.Evals.Shadowing;
 /// <summary>The shadow report as Markdown (a PR comment or step summary): verdict per slice and rule, distributions, the most divergent inputs side by side.</summary>
 public static class ShadowMarkdownWriter
 {
+    /// <summary><paramref name="report"/> as Markdown, with the <paramref name="divergent"/> most divergent inputs side by side.</summary>
     public static string ToMarkdown(ShadowReport report, int divergent = 5)
     {
         var md = new StringBuilder();

@@ -5,7 +5,15 @@ namespace AgentOps.Evals.Shadowing;
 
 /// <summary>Everything a shadow comparison found: who was compared, on which runs, every input's comparison, and the verdict.
 /// Every report format (console, JSON, Markdown, HTML) prints these figures; none computes its own.</summary>
+/// <param name="Baseline">The baseline's name: a candidate from the config, or <c>production</c>.</param>
+/// <param name="Candidate">The candidate's name.</param>
+/// <param name="BaselineIdentity">The baseline's model, prompt hash and provider; null when the baseline is production.</param>
+/// <param name="CandidateIdentity">The candidate's model, prompt hash and provider.</param>
 /// <param name="BaselineRunId">The stored run of the baseline; null when the baseline is the production answer recorded in the traces.</param>
+/// <param name="CandidateRunId">The stored run of the candidate's answers.</param>
+/// <param name="K">Trials per input on each side that ran now.</param>
+/// <param name="Inputs">Every sampled input's comparison.</param>
+/// <param name="Verdict">The rules' decisions per slice and the overall outcome.</param>
 /// <param name="Notes">What the reader must know to read the figures (multi-turn replay, tools without recorded results, judge off).</param>
 public sealed record ShadowReport(
     string Baseline,
@@ -42,10 +50,12 @@ public sealed record ShadowReport(
     /// <summary>Mean over inputs of each side's mean rubric score (1–5); null without <c>shadow.rubric</c> or a judge.</summary>
     public double? BaselineRubricMean => RubricMean(i => i.BaselineRubric);
 
+    /// <summary>The candidate's mean over inputs of its mean rubric score (1–5); null without <c>shadow.rubric</c> or a judge.</summary>
     public double? CandidateRubricMean => RubricMean(i => i.CandidateRubric);
 
     private double? RubricMean(Func<InputComparison, RubricScores?> side) =>
         Inputs.Where(i => i.Compared).Select(i => side(i)?.Mean).OfType<double>().ToList() is { Count: > 0 } means ? means.Average() : null;
 
+    /// <summary>The candidate's trials pooled over the compared inputs.</summary>
     public SideDistribution CandidateDistribution => SideDistribution.Of(Inputs.Where(i => i.Compared).Select(i => i.Candidate));
 }

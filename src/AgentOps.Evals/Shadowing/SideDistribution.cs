@@ -6,7 +6,8 @@ namespace AgentOps.Evals.Shadowing;
 public sealed record SideDistribution(int Trials, decimal MeanCostUsd, double? CostP50Usd, double? CostP95Usd, double? LatencyP50Ms, double? LatencyP95Ms,
     double MeanInputTokens, double MeanOutputTokens, ProportionInterval RefusalRate, IReadOnlyDictionary<string, int> FinishReasons)
 {
-    public static SideDistribution Of(IEnumerable<SideFigures> sides)
+    /// <summary>Pools the trials of <paramref name="sides"/> (one per input).</summary>
+    internal static SideDistribution Of(IEnumerable<SideFigures> sides)
     {
         var list = sides.ToList();
         var costs = list.SelectMany(s => s.CostsUsd).ToList();

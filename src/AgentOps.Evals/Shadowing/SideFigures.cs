@@ -7,9 +7,17 @@ namespace AgentOps.Evals.Shadowing;
 /// <summary>One side's k answers to one input, reduced to the figures a shadow comparison reads.</summary>
 /// <param name="Outputs">The answers, in trial order (one for the recorded production answer).</param>
 /// <param name="ToolCalls">Per trial, the tool calls in order.</param>
+/// <param name="LatenciesMs">Per trial, its latency.</param>
+/// <param name="CostsUsd">Per trial, this side's model spend (judge excluded).</param>
 /// <param name="CostPerRequest">Mean USD per trial.</param>
+/// <param name="InputTokens">Mean input tokens per trial.</param>
+/// <param name="OutputTokens">Mean output tokens per trial.</param>
 /// <param name="LatencyP50Ms">Nearest-rank p50 over the trials (<see cref="Percentile"/>, the library's one definition).</param>
+/// <param name="LatencyP95Ms">Nearest-rank p95 over the trials.</param>
+/// <param name="Refusals">Trials whose answer is a refusal (the <c>no-refusal</c> phrase list).</param>
+/// <param name="FinishReasons">How many trials stopped for each finish reason.</param>
 /// <param name="OwnAgreement">Mean pairwise similarity of this side's own answers: its noise floor (1 with one answer).</param>
+/// <param name="Errors">Trials that ended in an infrastructure error (counted, not compared).</param>
 public sealed record SideFigures(
     IReadOnlyList<string> Outputs,
     IReadOnlyList<IReadOnlyList<ToolCallRecord>> ToolCalls,
@@ -25,6 +33,7 @@ public sealed record SideFigures(
     double OwnAgreement,
     int Errors)
 {
+    /// <summary>How many answers the side gave on this input.</summary>
     public int Trials => Outputs.Count;
 
     /// <summary>The figures of a side's trials of one input; trials that failed on infrastructure are counted, not compared.</summary>

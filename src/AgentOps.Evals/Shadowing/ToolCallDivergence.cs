@@ -10,7 +10,8 @@ namespace AgentOps.Evals.Shadowing;
 /// <param name="NamesDiffer">True when some candidate trial calls a set of tools no baseline trial calls (names only).</param>
 public sealed record ToolCallDivergence(double CrossRate, double OwnRate, bool NamesDiffer)
 {
-    public static ToolCallDivergence Compute(SideFigures baseline, SideFigures candidate)
+    /// <summary>Compares the tool-call sequences (names and arguments) of every cross-side and within-side trial pair.</summary>
+    internal static ToolCallDivergence Compute(SideFigures baseline, SideFigures candidate)
     {
         var a = baseline.ToolCalls.Select(Signature).ToArray();
         var b = candidate.ToolCalls.Select(Signature).ToArray();

@@ -10,12 +10,18 @@ namespace AgentOps.Evals.Shadowing;
 /// <param name="Tools">The tools called without a recorded result, by name.</param>
 public sealed record UnrecordedToolCalls(int BaselineTrials, int CandidateTrials, IReadOnlyList<string> Tools)
 {
+    /// <summary>No unrecorded calls on either side.</summary>
     public static readonly UnrecordedToolCalls None = new(0, 0, []);
 
+    /// <summary>True when some trial on either side made an unrecorded call, so reports mark the input.</summary>
     public bool Any => BaselineTrials + CandidateTrials > 0;
 
+    /// <summary>Finds each side's calls to tools the input holds no recorded result for.</summary>
+    /// <param name="input">The sampled input, with its unrecorded and known tools.</param>
+    /// <param name="baseline">The baseline's trials on the input.</param>
+    /// <param name="candidate">The candidate's trials on the input.</param>
     /// <param name="baselineIsProduction">Production's own calls are what the trace recorded: they are not counted.</param>
-    public static UnrecordedToolCalls Of(ShadowInput input, SideFigures baseline, SideFigures candidate, bool baselineIsProduction)
+    internal static UnrecordedToolCalls Of(ShadowInput input, SideFigures baseline, SideFigures candidate, bool baselineIsProduction)
     {
         var tools = new SortedSet<string>(StringComparer.Ordinal);
         int Count(SideFigures side)

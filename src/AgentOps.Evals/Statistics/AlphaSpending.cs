@@ -8,6 +8,7 @@ namespace AgentOps.Evals.Statistics;
 /// (weights 1, 4, 16, …: with one round of extra trials, 0.01 then 0.04) in the spirit of O'Brien–Fleming:
 /// early looks, on the least data, spend the least, and the final look keeps most of α.
 /// </summary>
+/// <param name="Alpha">The total one-sided error rate shared across all looks.</param>
 /// <param name="Looks">Planned looks: 1 + the rounds of extra trials; 1 means no extra trials (all of α at once).</param>
 public sealed record AlphaSpending(double Alpha, int Looks)
 {

@@ -4,6 +4,7 @@ using System.Text;
 namespace AgentOps.Evals.Statistics;
 
 /// <summary>How alike a case's outputs are across its trials, over all pairs of trials.</summary>
+/// <param name="Trials">How many outputs were compared.</param>
 /// <param name="ExactMatchRate">Share of trial pairs whose normalized outputs are identical.</param>
 /// <param name="MeanSimilarity">Mean normalized edit similarity over the same pairs (1 for identical outputs); the case's agreement.</param>
 public sealed record OutputAgreement(int Trials, double ExactMatchRate, double MeanSimilarity)

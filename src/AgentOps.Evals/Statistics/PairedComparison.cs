@@ -15,6 +15,8 @@ namespace AgentOps.Evals.Statistics;
 /// </summary>
 internal static class PairedComparison
 {
+    /// <summary>The paired difference of <paramref name="cases"/>; no cases gives NaN estimates and p-value 1.</summary>
+    /// <param name="cases">Each case's baseline and candidate pass counts.</param>
     /// <param name="alpha">One-sided error rate of each bound.</param>
     public static PairedDifference Compute(IReadOnlyList<CaseCounts> cases, double alpha = 0.05)
     {

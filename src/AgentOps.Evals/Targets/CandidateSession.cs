@@ -18,7 +18,9 @@ public sealed class CandidateSession
         _recording = recording;
     }
 
+    /// <summary>Name, model, prompt hash, provider and harness version: what every trial of this session is stored under.</summary>
     public CandidateIdentity Identity { get; }
+    /// <summary>What answers the trials: the chat target, the http target, or its replay.</summary>
     public ITarget Target { get; }
 
     /// <summary>Where recordings go, when recording.</summary>

@@ -14,6 +14,7 @@ public sealed class ChatTarget(IChatClient client, string model, PromptTemplate?
     /// <summary>The candidate's model settings, set on every request.</summary>
     public ModelSettings Settings { get; init; } = ModelSettings.None;
 
+    /// <inheritdoc/>
     public async Task<TargetResponse> RespondAsync(TrialRequest request, CancellationToken cancellationToken)
     {
         var goldenCase = request.Case;

@@ -8,8 +8,13 @@ namespace AgentOps.Evals.Targets;
 /// scripted <c>turns:</c> in order, then the simulated user; a circuit break ends the conversation. One loop for every target.</summary>
 internal static class ConversationLoop
 {
+    /// <summary>Plays the conversation, appending each user and agent turn to <paramref name="conversation"/>; returns the last agent reply and whether a circuit break ended it.</summary>
+    /// <param name="goldenCase">The conversation case: its history, scripted turns and simulated user.</param>
+    /// <param name="agent">The target's side of the conversation.</param>
+    /// <param name="conversation">Receives every turn played, in order.</param>
     /// <param name="userModel">The client the simulated user's model is asked through (bound to the trial, not recorded as agent turns).</param>
     /// <param name="model">The candidate's model, used for the simulated user when the case names none.</param>
+    /// <param name="cancellationToken">Stops the conversation between or during turns.</param>
     public static async Task<(string Output, bool CircuitBreaker)> PlayAsync(GoldenCase goldenCase, IConversation agent, List<ConversationTurn> conversation,
         IChatClient userModel, string model, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ namespace AgentOps.Evals.Targets;
 /// offline, exactly, like the chat path's <c>replay</c> provider.</summary>
 public sealed class HttpReplayTarget(CassetteFile cassette, string candidate) : ITarget
 {
+    /// <inheritdoc/>
     public Task<TargetResponse> RespondAsync(TrialRequest request, CancellationToken cancellationToken)
     {
         var key = HttpTargetRequest.Key(HttpTargetRequest.Body(request));

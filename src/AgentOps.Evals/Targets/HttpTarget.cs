@@ -18,6 +18,7 @@ public sealed class HttpTarget : ITarget
     private readonly HttpTargetOptions _options;
     private readonly TimeProvider _time;
 
+    /// <summary>Calls <paramref name="endpoint"/> through <paramref name="http"/> with the retries, time limit, limiter and recording of <paramref name="options"/>.</summary>
     public HttpTarget(HttpClient http, HttpTargetEndpoint endpoint, HttpTargetOptions options)
     {
         _http = http;
@@ -30,6 +31,7 @@ public sealed class HttpTarget : ITarget
     public HttpTarget(HttpClient http, Uri endpoint)
         : this(http, HttpTargetEndpoint.From(new ProviderConfig("http", "http", endpoint.OriginalString), "(code)"), HttpTargetOptions.Single) { }
 
+    /// <inheritdoc/>
     public async Task<TargetResponse> RespondAsync(TrialRequest request, CancellationToken cancellationToken)
     {
         var body = HttpTargetRequest.Body(request);

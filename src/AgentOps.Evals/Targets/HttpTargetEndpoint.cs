@@ -26,6 +26,7 @@ public sealed class HttpTargetEndpoint
     /// <summary>The endpoint as it may be shown: scheme, host, port and path; user info replaced by <c>***@</c>.</summary>
     public string Display { get; }
 
+    /// <summary>The redacted <see cref="Display"/> form, so logging the endpoint never prints user info.</summary>
     public override string ToString() => Display;
 
     /// <summary>Resolves <paramref name="provider"/>'s endpoint and headers; an unset variable or a bad URL is bad input (exit 2) naming the config file and field.</summary>

@@ -56,4 +56,6 @@ public sealed record AgentTurn(GoldenCase Case, IChatClient ChatClient, IList<Ch
 /// <summary>What an in-process agent answered: its final text and, when known, why it stopped.</summary>
 /// <param name="Messages">The reply's messages (tool calls, tool results, the final answer), which the next turn of a
 /// conversation case sees as history; null: the final text alone.</param>
+/// <param name="Text">The agent's final answer, scored as the trial's output.</param>
+/// <param name="FinishReason">Why the agent stopped (e.g. <c>stop</c>, <c>length</c>); null when it did not say.</param>
 public sealed record AgentAnswer(string Text, string? FinishReason = null, IReadOnlyList<ChatMessage>? Messages = null);

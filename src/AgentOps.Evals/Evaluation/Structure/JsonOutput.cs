@@ -8,7 +8,11 @@ internal static class JsonOutput
     private const string Fence = "```";
 
     /// <summary>Parses the response's JSON with <paramref name="parse"/>; on failure, <paramref name="error"/> says what went wrong.</summary>
+    /// <param name="output">The model's whole response text.</param>
+    /// <param name="parse">Parses a JSON text, throwing on malformed input (its message becomes <paramref name="error"/>).</param>
+    /// <param name="value">The parsed value, when parsing succeeded.</param>
     /// <param name="json">The JSON text that parsed (the whole trimmed output or the fenced block's body).</param>
+    /// <param name="error">Why no JSON parsed; empty on success.</param>
     public static bool TryParse<T>(string output, Func<string, T> parse, out T? value, out string json, out string error)
     {
         var whole = output.AsSpan().Trim();

@@ -32,6 +32,7 @@ public sealed class AdaptiveRateLimiter : IDisposable
     private long _admitted;
     private long _rejected;
 
+    /// <summary>A limiter starting at the configured <c>rpm</c>/<c>tpm</c> of <paramref name="limits"/> (unpaced when none); <paramref name="time"/> drives every wait.</summary>
     public AdaptiveRateLimiter(ProviderLimits limits, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
@@ -170,5 +171,6 @@ public sealed class AdaptiveRateLimiter : IDisposable
     private static double? RateOf(double? limit, double? remaining, TimeSpan? reset) =>
         limit is { } l && remaining is { } r && reset is { } t && l - r >= 2 && t > TimeSpan.Zero ? (l - r) / t.TotalSeconds : null;
 
+    /// <summary>Releases the concurrency semaphore, when the provider has a concurrency limit.</summary>
     public void Dispose() => _slots?.Dispose();
 }

@@ -5,5 +5,6 @@ public sealed class RateLimitLease(SemaphoreSlim? slots) : IDisposable
 {
     private SemaphoreSlim? _slots = slots;
 
+    /// <summary>Frees the slot; disposing twice frees it once.</summary>
     public void Dispose() => Interlocked.Exchange(ref _slots, null)?.Release();
 }

@@ -5,7 +5,7 @@ namespace AgentOps.Evals.Providers.RateLimiting;
 
 /// <summary>Takes a lease from the provider's <see cref="AdaptiveRateLimiter"/> before every call and tells it how the call
 /// went: tokens used on success, the retry-after of a 429. Sits inside the retries, so every attempt is paced.</summary>
-public sealed class RateLimitingChatClient(IChatClient inner, AdaptiveRateLimiter limiter) : DelegatingChatClient(inner)
+internal sealed class RateLimitingChatClient(IChatClient inner, AdaptiveRateLimiter limiter) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
