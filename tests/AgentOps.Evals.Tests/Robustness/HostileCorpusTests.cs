@@ -135,4 +135,41 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Contains("from 1 to 4096", result.Stderr);
         Assert.DoesNotContain("   at ", result.All);
     }
+
+    private async Task<(string Store, string RunId)> StoredRunAsync()
+    {
+        var store = Path.Combine(_folder.Root, "results.db");
+        var ws = EvalWorkspace.Open(new WorkspacePaths(Path.Combine(RepoPaths.Root, "eval.config.yaml"), ConfigRequired: true, StorePath: store));
+        var run = await ws.RunAsync(new RunRequest("prod", 1, Filter: "id:orders-status-shipped-001"));
+        return (store, run.Run.RunId);
+    }
+
+    [Fact]
+    public async Task Report_to_a_path_under_a_file_is_bad_input_naming_it_and_the_other_outputs_are_written()
+    {
+        var (store, runId) = await StoredRunAsync();
+        var notAFolder = _folder.Write("plain.txt", "a file");
+        var json = Path.Combine(notAFolder, "run.json");
+        var markdown = Path.Combine(_folder.Root, "out", "run.md");
+        var result = await CliProcess.RunAsync("report", runId, "--json", json, "--markdown", markdown, "--html", _folder.Root, "--store", store);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"could not write {json}: {notAFolder} is a file, not a folder", result.Stderr);
+        Assert.Contains($"could not write {_folder.Root}: it is a folder", result.Stderr);
+        Assert.True(File.Exists(markdown));
+        Assert.DoesNotContain("   at ", result.All);
+    }
+
+    [Fact]
+    public async Task Gate_junit_to_a_path_under_a_file_is_bad_input_naming_it_and_the_other_outputs_are_written()
+    {
+        var (store, runId) = await StoredRunAsync();
+        var notAFolder = _folder.Write("plain.txt", "a file");
+        var junit = Path.Combine(notAFolder, "gate.xml");
+        var markdown = Path.Combine(_folder.Root, "gate.md");
+        var result = await CliProcess.RunAsync("gate", "--from", runId, runId, "--junit", junit, "--markdown", markdown, "--store", store);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"could not write {junit}: {notAFolder} is a file, not a folder", result.Stderr);
+        Assert.True(File.Exists(markdown));
+        Assert.DoesNotContain("   at ", result.All);
+    }
 }
