@@ -172,4 +172,30 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.True(File.Exists(markdown));
         Assert.DoesNotContain("   at ", result.All);
     }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("report")]
+    public async Task A_folder_as_store_is_bad_input_naming_it(string command)
+    {
+        var folder = Path.Combine(_folder.Root, "stores");
+        Directory.CreateDirectory(folder);
+        var result = await CliProcess.RunAsync(command == "run" ? ["run", "--filter", "id:orders-status-shipped-001", "--store", folder] : ["report", "--list", "--store", folder]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{folder}: is a folder, not a store file", result.Stderr);
+        Assert.DoesNotContain("   at ", result.All);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("report")]
+    public async Task A_store_under_a_regular_file_is_bad_input_naming_it(string command)
+    {
+        var file = _folder.Write("plain.txt", "a file");
+        var store = Path.Combine(file, "results.db");
+        var result = await CliProcess.RunAsync(command == "run" ? ["run", "--filter", "id:orders-status-shipped-001", "--store", store] : ["report", "--list", "--store", store]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{store}: cannot be a store: {file} is a file, not a folder", result.Stderr);
+        Assert.DoesNotContain("   at ", result.All);
+    }
 }
