@@ -198,4 +198,48 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Contains($"{store}: cannot be a store: {file} is a file, not a folder", result.Stderr);
         Assert.DoesNotContain("   at ", result.All);
     }
+
+    private sealed class SpanCounter : AgentOps.Evals.Harvesting.IOtlpSink
+    {
+        public int Spans { get; private set; }
+
+        public void OnSpan(in AgentOps.Evals.Harvesting.OtlpSpan span) => Spans++;
+
+        public void OnLog(in AgentOps.Evals.Harvesting.OtlpLogRecord log) { }
+    }
+
+    private (int Spans, List<AgentOps.Evals.Harvesting.SkippedLine> Skipped) ReadTraces(string path)
+    {
+        var sink = new SpanCounter();
+        var skipped = new List<AgentOps.Evals.Harvesting.SkippedLine>();
+        AgentOps.Evals.Harvesting.OtlpFileReader.Read(path, sink, skipped, CancellationToken.None);
+        return (sink.Spans, skipped);
+    }
+
+    // Ends inside the span, before the quote of its next field name: the cases below go on with "startTimeUnixNano".
+    private const string SpanHead = "{\"resourceSpans\": [{\"scopeSpans\": [{\"scope\": {\"name\": \"x\"}, \"spans\": [{\"traceId\": \"5b8efff798038103d269b633813fc60c\", \"spanId\": \"eee19b7ec3c1b174\", \"name\": \"chat m\", \"";
+
+    [Theory]
+    [InlineData("""{"resourceSpans": "x"}""", "resourceSpans: expected an array of resource spans, found the string \"x\"")]
+    [InlineData("""{"resourceSpans": [{"scopeSpans": [{"spans": 5}]}]}""", "scopeSpans[].spans: expected an array of spans, found the number 5")]
+    [InlineData(SpanHead + """startTimeUnixNano": "1782638042000000000", "attributes": {"gen_ai.request.model": "x"}}]}]}]}""", "attributes: expected a list of {key, value} pairs, found an object")]
+    [InlineData(SpanHead + """startTimeUnixNano": "1782638042000000000", "attributes": [{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "twelve"}}]}]}]}]}""", "intValue: expected an integer, found the string \"twelve\"")]
+    [InlineData(SpanHead + """startTimeUnixNano": "yesterday", "attributes": []}]}]}]}""", "startTimeUnixNano: expected nanoseconds since 1970 (digits), found the string \"yesterday\"")]
+    public void Otlp_json_with_a_wrong_type_is_a_skipped_line_saying_what_was_expected(string json, string expected)
+    {
+        var path = _folder.Write("traces.json", json + "\n");
+        var (spans, skipped) = ReadTraces(path);
+        Assert.Equal(0, spans);
+        var line = Assert.Single(skipped);
+        Assert.Equal((path, 1), (line.File, line.Line));
+        Assert.Contains(expected, line.Reason);
+    }
+
+    [Fact]
+    public void The_good_hostile_trace_still_reads_without_a_skipped_line()
+    {
+        var (spans, skipped) = ReadTraces(Path.Combine(RepoPaths.Root, "bench", "hostile", "corpus", "traces", "good.json"));
+        Assert.Empty(skipped);
+        Assert.True(spans > 0);
+    }
 }
