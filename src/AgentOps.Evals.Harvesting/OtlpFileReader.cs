@@ -21,6 +21,12 @@ internal static class OtlpFileReader
     public static void Read(string path, IOtlpSink sink, List<SkippedLine> skipped, CancellationToken ct, int fileIndex = 0)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (IsGzip(stream))
+        {
+            // One clear line instead of "not JSON: 0x1F" on every line of compressed bytes.
+            skipped.Add(new SkippedLine(path, 1, $"gzip-compressed; decompress first (gunzip {path})"));
+            return;
+        }
         var firstContentLine = true;
         var collectedAt = GC.GetAllocatedBytesForCurrentThread();
         foreach (var (line, bytes) in Utf8LineReader.Read(stream))
@@ -170,6 +176,15 @@ internal static class OtlpFileReader
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
+
+    /// <summary>True when the file starts with the gzip magic bytes (1F 8B); the stream is left at its start.</summary>
+    private static bool IsGzip(FileStream stream)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.Trim(" \t\r"u8).IsEmpty;
 

@@ -242,4 +242,17 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Empty(skipped);
         Assert.True(spans > 0);
     }
+
+    [Fact]
+    public void A_gzip_trace_file_is_one_skipped_line_saying_to_decompress_it()
+    {
+        var path = Path.Combine(_folder.Root, "traces.json");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Optimal))
+            gzip.Write(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "bench", "hostile", "corpus", "traces", "good.json")));
+        var (spans, skipped) = ReadTraces(path);
+        Assert.Equal(0, spans);
+        var line = Assert.Single(skipped);
+        Assert.Equal(1, line.Line);
+        Assert.Equal($"gzip-compressed; decompress first (gunzip {path})", line.Reason);
+    }
 }
