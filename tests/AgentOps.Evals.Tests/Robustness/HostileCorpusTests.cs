@@ -255,4 +255,17 @@ public sealed class HostileCorpusTests : IDisposable
         Assert.Equal(1, line.Line);
         Assert.Equal($"gzip-compressed; decompress first (gunzip {path})", line.Reason);
     }
+
+    [Fact]
+    public async Task Shadow_over_only_bad_trace_lines_names_them_not_a_missing_set()
+    {
+        var traces = _folder.Write("traces.json", "this is not OTLP JSON\n{\"resourceSpans\": \"x\"}\n");
+        var result = await CliProcess.RunAsync("shadow", "--traces", traces, "--candidate", "prod", "--baseline", "production", "--no-judge",
+            "--ephemeral-key", "--set", Path.Combine(_folder.Root, "set"), "--store", Path.Combine(_folder.Root, "s.db"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{traces}:1: not JSON", result.Stderr);
+        Assert.Contains($"{traces}:2: resourceSpans: expected an array", result.Stderr);
+        Assert.DoesNotContain("no shadow set here", result.All);
+        Assert.DoesNotContain("   at ", result.All);
+    }
 }
