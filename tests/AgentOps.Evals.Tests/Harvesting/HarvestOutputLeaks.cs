@@ -16,6 +16,7 @@ internal static class HarvestOutputLeaks
     public static List<string> Fields(string folder)
     {
         var fields = new List<string>();
+        var everyFake = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(folder, "*.yaml", SearchOption.AllDirectories))
         {
             var yaml = new YamlStream();
@@ -26,12 +27,18 @@ internal static class HarvestOutputLeaks
                 Walk(document.RootNode, mine);
                 var fakes = Synthetic(document.RootNode).SelectMany(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     .Where(f => f.Length >= 3).Distinct().OrderByDescending(f => f.Length).ToList();
+                everyFake.UnionWith(fakes);
                 fields.AddRange(mine.Select(text => fakes.Aggregate(text, (t, fake) =>
                     Regex.Replace(t, @"(?<!\w)" + Regex.Escape(fake) + @"(?!\w)", "<fake>"))));
             }
         }
-        foreach (var file in Directory.GetFiles(folder, "triage.json", SearchOption.AllDirectories)) Walk(JsonNode.Parse(File.ReadAllText(file)), fields);
-        foreach (var file in Directory.GetFiles(folder, "triage.md", SearchOption.AllDirectories)) fields.Add(File.ReadAllText(file));
+        // The triage files quote every case, so each case's fakes are masked there too (with a random key a fake such as
+        // "Weber" is sometimes drawn for one case while another case's real "Jonas Weber" was replaced: not a leak).
+        var triage = new List<string>();
+        foreach (var file in Directory.GetFiles(folder, "triage.json", SearchOption.AllDirectories)) Walk(JsonNode.Parse(File.ReadAllText(file)), triage);
+        foreach (var file in Directory.GetFiles(folder, "triage.md", SearchOption.AllDirectories)) triage.Add(File.ReadAllText(file));
+        var ordered = everyFake.OrderByDescending(f => f.Length).ToList();
+        fields.AddRange(triage.Select(text => ordered.Aggregate(text, (t, fake) => Regex.Replace(t, @"(?<!\w)" + Regex.Escape(fake) + @"(?!\w)", "<fake>"))));
         return fields;
     }
 
