@@ -31,9 +31,24 @@ internal readonly struct OtlpAttributes
                 else if (p.NameEquals("value"u8)) value = p.Value;
             }
             if (key.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null || value.ValueKind == JsonValueKind.Undefined) continue;
-            list[count++] = (KeyPool.Get(key), value);
+            var name = KeyPool.Get(key);
+            CheckInt(name, value);
+            list[count++] = (name, value);
         }
         entries = count == length ? list : list[..count];
+    }
+
+    /// <summary>An intValue that is not an integer would read as "no value" and drop, say, the token count without a word.</summary>
+    private static void CheckInt(string key, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("intValue"u8, out var i)) return;
+        var ok = i.ValueKind switch
+        {
+            JsonValueKind.String => long.TryParse(i.GetString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
+            JsonValueKind.Number => i.TryGetInt64(out _),
+            _ => false,
+        };
+        if (!ok) throw new FormatException($"attribute {key}: intValue: expected an integer, found {OtlpFileReader.Kind(i)}");
     }
 
     public bool IsEmpty => entries is null;

@@ -21,6 +21,12 @@ internal static class OtlpFileReader
     public static void Read(string path, IOtlpSink sink, List<SkippedLine> skipped, CancellationToken ct, int fileIndex = 0)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (IsGzip(stream))
+        {
+            // One clear line instead of "not JSON: 0x1F" on every line of compressed bytes.
+            skipped.Add(new SkippedLine(path, 1, $"gzip-compressed; decompress first (gunzip {path})"));
+            return;
+        }
         var firstContentLine = true;
         var collectedAt = GC.GetAllocatedBytesForCurrentThread();
         foreach (var (line, bytes) in Utf8LineReader.Read(stream))
@@ -76,14 +82,18 @@ internal static class OtlpFileReader
             return;
         }
         var known = false;
+        // A field of the wrong JSON type is a bad line named with what was expected, never a silent "0 spans".
+        if (!ArrayOrAbsent(root, "resourceSpans", "an array of resource spans", skipped, path, line)
+            || !ArrayOrAbsent(root, "resourceLogs", "an array of resource logs", skipped, path, line)) return;
         if (root.TryGetProperty("resourceSpans", out var resourceSpans) && resourceSpans.ValueKind == JsonValueKind.Array)
         {
             known = true;
             var index = 0;
             foreach (var rs in resourceSpans.EnumerateArray())
             {
+                if (rs.ValueKind != JsonValueKind.Object) { skipped.Add(new SkippedLine(path, line, $"resourceSpans: expected objects, found {Kind(rs)}")); continue; }
                 var resource = Resource(rs);
-                foreach (var (scope, spans) in Scopes(rs, "scopeSpans", "instrumentationLibrarySpans", "spans"))
+                foreach (var (scope, spans) in Scopes(rs, "scopeSpans", "instrumentationLibrarySpans", "spans", skipped, path, line))
                 {
                     foreach (var span in spans)
                     {
@@ -99,7 +109,8 @@ internal static class OtlpFileReader
             var index = 0;
             foreach (var rl in resourceLogs.EnumerateArray())
             {
-                foreach (var (_, records) in Scopes(rl, "scopeLogs", "instrumentationLibraryLogs", "logRecords"))
+                if (rl.ValueKind != JsonValueKind.Object) { skipped.Add(new SkippedLine(path, line, $"resourceLogs: expected objects, found {Kind(rl)}")); continue; }
+                foreach (var (_, records) in Scopes(rl, "scopeLogs", "instrumentationLibraryLogs", "logRecords", skipped, path, line))
                 {
                     foreach (var record in records)
                     {
@@ -125,20 +136,54 @@ internal static class OtlpFileReader
     }
 
     private static JsonElement Resource(JsonElement resourceItem) =>
-        resourceItem.TryGetProperty("resource", out var r) && r.TryGetProperty("attributes", out var a) ? a : default;
+        resourceItem.TryGetProperty("resource", out var r) && r.ValueKind == JsonValueKind.Object && r.TryGetProperty("attributes", out var a) ? a : default;
 
-    private static IEnumerable<(string Scope, IEnumerable<JsonElement> Items)> Scopes(JsonElement resourceItem, string name, string legacyName, string itemsName)
+    private static IEnumerable<(string Scope, IEnumerable<JsonElement> Items)> Scopes(JsonElement resourceItem, string name, string legacyName, string itemsName,
+        List<SkippedLine> skipped, string path, int line)
     {
         foreach (var property in (string[])[name, legacyName])
         {
-            if (!resourceItem.TryGetProperty(property, out var scopes) || scopes.ValueKind != JsonValueKind.Array) continue;
+            if (!ArrayOrAbsent(resourceItem, property, "an array of scopes", skipped, path, line)
+                || !resourceItem.TryGetProperty(property, out var scopes) || scopes.ValueKind != JsonValueKind.Array) continue;
             foreach (var scope in scopes.EnumerateArray())
             {
-                var scopeName = scope.TryGetProperty("scope", out var s) && s.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
+                if (scope.ValueKind != JsonValueKind.Object) { skipped.Add(new SkippedLine(path, line, $"{property}: expected objects, found {Kind(scope)}")); continue; }
+                var scopeName = scope.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.Object && s.TryGetProperty("name", out var n)
+                    && n.ValueKind == JsonValueKind.String ? n.GetString() ?? "" : "";
+                if (!ArrayOrAbsent(scope, itemsName, $"an array of {itemsName}", skipped, path, line, property + "[]." + itemsName)) continue;
                 if (scope.TryGetProperty(itemsName, out var items) && items.ValueKind == JsonValueKind.Array)
                     yield return (scopeName, items.EnumerateArray());
             }
         }
+    }
+
+    /// <summary>False (and a skipped line saying what was expected) when <paramref name="name"/> is present but not an array; null counts as absent.</summary>
+    private static bool ArrayOrAbsent(JsonElement owner, string name, string expected, List<SkippedLine> skipped, string path, int line, string? field = null)
+    {
+        if (!owner.TryGetProperty(name, out var value) || value.ValueKind is JsonValueKind.Array or JsonValueKind.Null) return true;
+        skipped.Add(new SkippedLine(path, line, $"{field ?? name}: expected {expected}, found {Kind(value)}"));
+        return false;
+    }
+
+    /// <summary>A JSON value's kind in words, with the value when it is short: what the user will look for in the file.</summary>
+    internal static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() is { Length: <= 40 } text ? $"the string \"{text}\"" : "a string",
+        JsonValueKind.Number => $"the number {(value.GetRawText() is { Length: <= 40 } raw ? raw : "")}".TrimEnd(),
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    /// <summary>True when the file starts with the gzip magic bytes (1F 8B); the stream is left at its start.</summary>
+    private static bool IsGzip(FileStream stream)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.Trim(" \t\r"u8).IsEmpty;

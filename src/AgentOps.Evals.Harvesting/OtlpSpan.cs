@@ -12,6 +12,7 @@ internal readonly struct OtlpSpan
 
     public OtlpSpan(JsonElement span, JsonElement resourceAttributes, string scopeName)
     {
+        if (span.ValueKind != JsonValueKind.Object) throw new FormatException($"expected a span object, found {OtlpFileReader.Kind(span)}");
         Raw = span;
         resource = resourceAttributes;
         ScopeName = scopeName;
@@ -29,7 +30,24 @@ internal readonly struct OtlpSpan
             else if (p.NameEquals("status"u8)) status = p.Value;
             else if (p.NameEquals("events"u8)) events = p.Value;
         }
+        if (attributes.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Array))
+            throw new FormatException($"attributes: expected a list of {{key, value}} pairs, found {OtlpFileReader.Kind(attributes)}");
+        CheckTime(start, "startTimeUnixNano");
+        CheckTime(end, "endTimeUnixNano");
         Attributes = new OtlpAttributes(attributes);
+    }
+
+    /// <summary>A time that does not read as nanoseconds would become 1970 and sort the span out of every window, silently.</summary>
+    private static void CheckTime(JsonElement time, string field)
+    {
+        var ok = time.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.Null => true,
+            JsonValueKind.String => ulong.TryParse(time.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+            JsonValueKind.Number => time.TryGetUInt64(out _) || time.GetDouble() is >= 0 and < 1.8e19,
+            _ => false,
+        };
+        if (!ok) throw new FormatException($"{field}: expected nanoseconds since 1970 (digits), found {OtlpFileReader.Kind(time)}");
     }
 
     public JsonElement Raw { get; }

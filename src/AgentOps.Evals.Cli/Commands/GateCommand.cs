@@ -62,6 +62,8 @@ internal static class GateCommand
         foreach (var error in errors) Console.Error.WriteLine($"error: {error}; the other outputs were written");
         if (parse.GetValue(GitHub) && GitHubActions.IsActive) await GitHubActions.PublishAsync(verdict, linkBase, Console.Out);
         if (parse.GetValue(JsonFile) != "-" && parse.GetValue(MarkdownFile) != "-") GateConsole.Print(verdict);
-        return errors.Count > 0 && gate.ExitCode == ExitCodes.Ok ? ExitCodes.Inconclusive : gate.ExitCode;
+        // An unwritable output path is bad input (2), the user's to fix before any verdict counts; a failing gate still
+        // says 1 so a regression is never hidden behind it.
+        return errors.Count > 0 && gate.ExitCode != ExitCodes.Fail ? ExitCodes.BadInput : gate.ExitCode;
     }
 }

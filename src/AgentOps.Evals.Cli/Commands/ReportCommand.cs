@@ -37,12 +37,21 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         }
         var (run, trials, history) = await ws.ReportAsync(id, withHistory: parse.GetValue(HtmlFile) is not null, cancellationToken);
-        ReportFile.Write(parse.GetValue(JsonFile), text => RunJsonReport.Write(run, trials, text), Console.Out);
-        ReportFile.Write(parse.GetValue(MarkdownFile), text => RunMarkdownReport.Write(run, trials, text), Console.Out);
-        if (parse.GetValue(HtmlFile) is { } html)
+        // Each output on its own: one the user pointed at an unwritable path is reported (bad input, exit 2) and costs none of the others.
+        var html = parse.GetValue(HtmlFile);
+        var errors = new[]
         {
-            ReportFile.Write(html, text => HtmlReport.Write(text, run, trials, history));
+            ReportFile.TryWrite(parse.GetValue(JsonFile), text => RunJsonReport.Write(run, trials, text), Console.Out),
+            ReportFile.TryWrite(parse.GetValue(MarkdownFile), text => RunMarkdownReport.Write(run, trials, text), Console.Out),
+            html is null ? null : ReportFile.TryWrite(html, text => HtmlReport.Write(text, run, trials, history)),
+        }.OfType<string>().ToList();
+        if (html is not null && !errors.Exists(e => e.StartsWith($"could not write {html}:", StringComparison.Ordinal)))
             Console.Error.WriteLine($"wrote {Path.GetFullPath(html)}");
+        foreach (var error in errors) Console.Error.WriteLine($"error: {error}");
+        if (errors.Count > 0)
+        {
+            Console.Error.WriteLine("the other outputs were written.");
+            return ExitCodes.BadInput;
         }
         if (parse.GetValue(JsonFile) is null && parse.GetValue(MarkdownFile) is null && parse.GetValue(HtmlFile) is null) RunTable.Print(run, trials);
         return ExitCodes.Ok;

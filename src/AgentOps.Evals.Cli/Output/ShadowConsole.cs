@@ -13,7 +13,12 @@ internal static class ShadowConsole
         foreach (var (stratum, (sessions, sampled)) in s.Strata) AnsiConsole.MarkupLine($"  {Markup.Escape(stratum)}: {sampled} of {sessions}");
         if (s.WithoutConversation > 0) AnsiConsole.MarkupLine($"  [yellow]{s.WithoutConversation} sampled session(s) had no user message in the trace[/] (skipped)");
         if (s.MissingAttributes.Count > 0) AnsiConsole.MarkupLine($"  not stratified by {Markup.Escape(string.Join(", ", s.MissingAttributes))}: no session carries it");
-        if (s.Skipped > 0) AnsiConsole.MarkupLine($"  [yellow]skipped {s.Skipped} bad trace line(s)[/]");
+        if (s.Skipped > 0)
+        {
+            AnsiConsole.MarkupLine($"  [yellow]skipped {s.Skipped} bad trace line(s)[/] (the rest was sampled):");
+            foreach (var line in s.SkippedLines.Take(20)) Console.WriteLine("    " + line);
+            if (s.SkippedLines.Count > 20) Console.WriteLine($"    … and {s.SkippedLines.Count - 20} more");
+        }
     }
 
     public static void Print(ShadowReport report)

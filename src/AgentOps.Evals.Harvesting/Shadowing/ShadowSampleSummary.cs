@@ -17,4 +17,7 @@ public sealed record ShadowSampleSummary(
 {
     /// <summary>Per attribute value (tier:enterprise, locale:fr): sessions read and sampled; every value is kept when the sample allows.</summary>
     public IReadOnlyDictionary<string, (int Sessions, int Sampled)> Values { get; init; } = new Dictionary<string, (int, int)>();
+
+    /// <summary>The trace lines that could not be read, as file:line: reason.</summary>
+    public IReadOnlyList<SkippedLine> SkippedLines { get; init; } = [];
 }

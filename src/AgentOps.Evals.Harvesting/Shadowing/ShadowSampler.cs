@@ -25,6 +25,8 @@ internal static class ShadowSampler
         _ => null,
     };
 
+    private const int MaxListed = 20;
+
     /// <summary>Reads, stratifies, samples, anonymizes and writes; throws <see cref="InputException"/> for a missing key or no matching trace file.</summary>
     public static ShadowSampleSummary Sample(ShadowSampleRequest request, CancellationToken ct)
     {
@@ -39,6 +41,11 @@ internal static class ShadowSampler
         var summaries = strata.Summaries;
         var sessions = SessionSummary.Group(summaries.Traces.Values, [])
             .Where(s => s.ModelCalls > 0 && (request.Since is not { } since || s.Start >= since)).ToList();
+        // Nothing readable at all: name the bad lines (as harvest does) rather than sample nothing and say later that no set exists.
+        // file:line as the location's text: harvest lists them so, and a reader has no column to give.
+        if (sessions.Count == 0 && skipped.Count > 0)
+            throw new InputException([.. skipped.Take(MaxListed).Select(l => new Problem(new SourceLocation($"{l.File}:{l.Line}"), "", l.Reason)),
+                .. skipped.Count > MaxListed ? [new Problem(new SourceLocation("shadow"), "--traces", $"and {skipped.Count - MaxListed} more bad lines")] : Array.Empty<Problem>()]);
         // Each session's attribute values once (locale detection reads text): the sample, the slices and the summary share them.
         var attributes = sessions.ToDictionary(s => s.Key, s => request.Slices.ToDictionary(a => a, a => Attribute(s, a, strata), StringComparer.Ordinal), StringComparer.Ordinal);
         var present = request.Slices.Where(a => sessions.Any(s => attributes[s.Key][a] is not null)).ToList();
@@ -76,6 +83,6 @@ internal static class ShadowSampler
             .ToDictionary(g => g.Key.Length == 0 ? "all" : g.Key, g => (g.Count(), sampled.Count(s => Stratum(s) == g.Key)), StringComparer.Ordinal);
         var values = sessions.SelectMany(Values).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .ToDictionary(v => v, v => (sessions.Count(s => Values(s).Contains(v)), sampled.Count(s => Values(s).Contains(v))), StringComparer.Ordinal);
-        return new ShadowSampleSummary(sessions.Count, strataCounts, written, without, request.Slices.Except(present).ToList(), skipped.Count) { Values = values };
+        return new ShadowSampleSummary(sessions.Count, strataCounts, written, without, request.Slices.Except(present).ToList(), skipped.Count) { Values = values, SkippedLines = skipped };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using AgentOps.Evals.Diagnostics;
 
 namespace AgentOps.Evals.Reporting;
 
@@ -7,7 +8,10 @@ namespace AgentOps.Evals.Reporting;
 public static class ReportFile
 {
     /// <summary>Renders with <paramref name="render"/> and writes to <paramref name="path"/>; null on success, else why it failed.</summary>
-    public static string? TryWrite(string path, Action<TextWriter> render)
+    public static string? TryWrite(string path, Action<TextWriter> render) =>
+        WhyNotWritten(path, render) is { } reason ? $"could not write {path}: {reason}" : null;
+
+    private static string? WhyNotWritten(string path, Action<TextWriter> render)
     {
         string? temp = null;
         try
@@ -25,8 +29,23 @@ public static class ReportFile
         {
             if (temp is not null)
                 try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            return $"could not write {path}: {e.Message}";
+            return Reason(path, e);
         }
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be written, in the user's terms: the exception's own text names the temp file.</summary>
+    private static string Reason(string path, Exception e)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) return "it is a folder; give a file path";
+        for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
+            if (File.Exists(parent)) return $"{parent} is a file, not a folder";
+        return e switch
+        {
+            UnauthorizedAccessException => "permission denied; choose a writable place",
+            DirectoryNotFoundException => "its folder does not exist and cannot be created",
+            _ => e.Message.Replace(full + ".tmp", full, StringComparison.Ordinal),
+        };
     }
 
     /// <summary>Like <see cref="TryWrite(string, Action{TextWriter})"/>, but <c>-</c> renders to <paramref name="stdout"/> (a command's
@@ -40,18 +59,20 @@ public static class ReportFile
         return null;
     }
 
-    /// <summary>Like <see cref="TryWrite(string, Action{TextWriter}, TextWriter)"/>, but throws an <see cref="IOException"/> naming the file when it cannot be written.</summary>
+    /// <summary>Like <see cref="TryWrite(string, Action{TextWriter}, TextWriter)"/>, but throws an <see cref="InputException"/> (bad input: the
+    /// user chose the path) naming the file when it cannot be written.</summary>
     public static void Write(string? path, Action<TextWriter> render, TextWriter stdout)
     {
-        if (TryWrite(path, render, stdout) is { } error) throw new IOException(error);
+        if (path is not null && path != StandardOutput) Write(path, render);
+        else TryWrite(path, render, stdout);
     }
 
     /// <summary>The path that means "standard output" on the command line.</summary>
     public const string StandardOutput = "-";
 
-    /// <summary>Like <see cref="TryWrite(string, Action{TextWriter})"/>, but throws an <see cref="IOException"/> naming the file when it cannot be written.</summary>
+    /// <summary>Like <see cref="TryWrite(string, Action{TextWriter})"/>, but throws an <see cref="InputException"/> naming the file when it cannot be written.</summary>
     public static void Write(string path, Action<TextWriter> render)
     {
-        if (TryWrite(path, render) is { } error) throw new IOException(error);
+        if (WhyNotWritten(path, render) is { } reason) throw new InputException(new Problem(new SourceLocation(path), "", "could not write it: " + reason));
     }
 }

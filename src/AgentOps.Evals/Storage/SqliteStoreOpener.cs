@@ -87,6 +87,7 @@ internal static class SqliteStoreOpener
     /// <summary>Refuses a file that is not SQLite at all before SQLite sees it (an empty file is a new store).</summary>
     private static void CheckHeader(string path, bool readOnly)
     {
+        CheckPlace(path);
         if (!File.Exists(path))
         {
             if (readOnly) throw new StoreException(path, StoreFailure.Unavailable, "not found; write it with 'agentops-evals run', or pass --store FILE");
@@ -106,6 +107,18 @@ internal static class SqliteStoreOpener
         {
             throw new StoreException(path, StoreFailure.Unavailable, "cannot be read (no permission); check the file's permissions", e);
         }
+    }
+
+    /// <summary>Refuses a --store that names a folder, or lies under a regular file: neither can ever hold a store, so it is
+    /// the user's path to fix (exit 2), not a store that failed to open.</summary>
+    private static void CheckPlace(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new StoreException(path, StoreFailure.NotAStore, $"is a folder, not a store file; pass --store {Path.Combine(path, "results.db")} (or another file)");
+        for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
+            if (File.Exists(parent))
+                throw new StoreException(path, StoreFailure.NotAStore, $"cannot be a store: {parent} is a file, not a folder; pass --store to a file in a folder");
     }
 
     private static void CreateFolder(string path)
