@@ -54,7 +54,7 @@ internal static class HarvestCommand
             Limit = parse.GetValue(Limit),
             EphemeralKey = parse.GetValue(Ephemeral),
         }, cancellationToken);
-        if (GlobalOptions.JsonGiven(parse)) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(harvest.Summary, CliJson.Options));
+        if (GlobalOptions.JsonGiven(parse)) Console.WriteLine(harvest.ToJson());
         else HarvestConsole.Print(harvest.Summary, harvest.Out, harvest.EphemeralKey);
         return ExitCodes.Ok;
     }
