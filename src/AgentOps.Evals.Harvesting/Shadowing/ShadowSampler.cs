@@ -42,9 +42,8 @@ internal static class ShadowSampler
         var sessions = SessionSummary.Group(summaries.Traces.Values, [])
             .Where(s => s.ModelCalls > 0 && (request.Since is not { } since || s.Start >= since)).ToList();
         // Nothing readable at all: name the bad lines (as harvest does) rather than sample nothing and say later that no set exists.
-        // file:line as the location's text: harvest lists them so, and a reader has no column to give.
         if (sessions.Count == 0 && skipped.Count > 0)
-            throw new InputException([.. skipped.Take(MaxListed).Select(l => new Problem(new SourceLocation($"{l.File}:{l.Line}"), "", l.Reason)),
+            throw new InputException([.. skipped.Take(MaxListed).Select(l => new Problem(new SourceLocation(l.File, l.Line), "", l.Reason)),
                 .. skipped.Count > MaxListed ? [new Problem(new SourceLocation("shadow"), "--traces", $"and {skipped.Count - MaxListed} more bad lines")] : Array.Empty<Problem>()]);
         // Each session's attribute values once (locale detection reads text): the sample, the slices and the summary share them.
         var attributes = sessions.ToDictionary(s => s.Key, s => request.Slices.ToDictionary(a => a, a => Attribute(s, a, strata), StringComparer.Ordinal), StringComparer.Ordinal);
