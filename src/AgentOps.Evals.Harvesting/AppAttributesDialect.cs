@@ -11,7 +11,8 @@ internal sealed class AppAttributesDialect : ITraceDialect
     private static readonly string[] SessionKeys = ["gen_ai.conversation.id", "session.id", "app.session.id", "conversation.id", "app.conversation.id", "traceloop.association.properties.session_id"];
     private static readonly string[] UserKeys = ["user.id", "enduser.id", "app.user.id", "traceloop.association.properties.user_id"];
     private static readonly string[] TierKeys = ["customer.tier", "app.customer.tier", "user.tier", "enduser.tier", "traceloop.association.properties.customer_tier"];
-    private static readonly string[] LocaleKeys = ["user.locale", "enduser.locale", "app.locale", "locale", "session.locale", "http.request.header.accept_language", "traceloop.association.properties.locale"];
+    /// <summary>Where a user's locale is found, first match wins (drift reads the same keys).</summary>
+    internal static readonly string[] LocaleKeys = ["user.locale", "enduser.locale", "app.locale", "locale", "session.locale", "http.request.header.accept_language", "traceloop.association.properties.locale"];
     private static readonly string[] PromptKeys = ["app.prompt.hash", "prompt.hash", "gen_ai.prompt.id", "llm.prompt_template.version", "gen_ai.agent.version"];
 
     public void Read(in OtlpSpan span, SpanFacts facts, bool withContent)

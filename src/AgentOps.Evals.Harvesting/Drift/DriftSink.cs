@@ -9,7 +9,6 @@ namespace AgentOps.Evals.Harvesting.Drift;
 internal sealed class DriftSink(int capacity) : IOtlpSink
 {
     private const int MaxTextChars = 1000;
-    private static readonly string[] LocaleKeys = ["user.locale", "enduser.locale", "app.locale", "locale", "session.locale", "http.request.header.accept_language", "traceloop.association.properties.locale"];
 
     private readonly Dictionary<string, TraceState> traces = new(StringComparer.Ordinal);
     private ulong threshold = ulong.MaxValue;
@@ -75,7 +74,7 @@ internal sealed class DriftSink(int capacity) : IOtlpSink
     private static string? First(OtlpAttributes attributes)
     {
         if (attributes.IsEmpty) return null;
-        foreach (var key in LocaleKeys)
+        foreach (var key in AppAttributesDialect.LocaleKeys)
             if (attributes.String(key) is { Length: > 0 } value) return value;
         return null;
     }
